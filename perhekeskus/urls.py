@@ -1,0 +1,21 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+
+from perhekeskus.api import api
+from perhekeskus.web import views as web_views
+
+handler400 = "perhekeskus.web.views.bad_request"
+handler403 = "perhekeskus.web.views.permission_denied"
+handler404 = "perhekeskus.web.views.page_not_found"
+handler500 = "perhekeskus.web.views.server_error"
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("healthz", web_views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("perhekeskus.catalogue.urls")),
+    path("", include("perhekeskus.web.urls")),
+    prefix_default_language=False,
+)

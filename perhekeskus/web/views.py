@@ -1,0 +1,33 @@
+"""Layout-level views: health check and error pages in three languages."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from perhekeskus.web.access import public
+
+
+@public
+@require_safe
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def _error(request, status, template):
+    return render(request, template, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400, "web/errors/400.html")
+
+
+def permission_denied(request, exception=None):
+    return _error(request, 403, "web/errors/403.html")
+
+
+def page_not_found(request, exception=None):
+    return _error(request, 404, "web/errors/404.html")
+
+
+def server_error(request):
+    return _error(request, 500, "web/errors/500.html")
