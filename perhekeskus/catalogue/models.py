@@ -57,7 +57,36 @@ class Language(models.Model):
         return self.name
 
 
-class Organization(BaseModel):
+class SourcedModel(BaseModel):
+    """A catalogue record that may come from an outside directory.
+
+    Imported records keep where they came from, their id there and the
+    record as received, so that a re-import updates instead of duplicating.
+    """
+
+    class Source(models.TextChoices):
+        LOCAL = "local", _("entered here")
+        PTV = "ptv", _("Suomi.fi service catalogue (PTV)")
+        HSDS = "hsds", _("Open Referral HSDS directory")
+
+    source = models.CharField(
+        _("source"), max_length=10, choices=Source.choices, default=Source.LOCAL
+    )
+    source_id = models.CharField(_("id in the source"), max_length=100, blank=True)
+    source_record = models.JSONField(_("record as received"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_id"],
+                condition=~models.Q(source_id=""),
+                name="%(class)s_source_id_unique",
+            )
+        ]
+
+
+class Organization(SourcedModel):
     class Kind(models.TextChoices):
         WELLBEING_COUNTY = "wellbeing_county", _("wellbeing services county")
         MUNICIPALITY = "municipality", _("municipality")
@@ -77,11 +106,15 @@ class Organization(BaseModel):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("home municipality"),
     )
 
-    class Meta:
+    class Meta(SourcedModel.Meta):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["name"]
@@ -94,7 +127,7 @@ class Organization(BaseModel):
         return self.kind in self.PUBLIC_KINDS
 
 
-class Service(BaseModel):
+class Service(SourcedModel):
     class Cost(models.TextChoices):
         FREE = "free", _("free of charge")
         FEE = "fee", _("fee")
@@ -105,7 +138,9 @@ class Service(BaseModel):
         INACTIVE = "inactive", _("inactive")
 
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="services",
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="services",
         verbose_name=_("organisation"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -124,12 +159,16 @@ class Service(BaseModel):
         _("child's age to (years)"), null=True, blank=True, validators=[MaxValueValidator(29)]
     )
     target_groups = models.ManyToManyField(
-        TaxonomyTerm, related_name="services_for_group", blank=True,
+        TaxonomyTerm,
+        related_name="services_for_group",
+        blank=True,
         limit_choices_to={"taxonomy": TaxonomyTerm.Taxonomy.TARGET_GROUP},
         verbose_name=_("who the service is for"),
     )
     life_situations = models.ManyToManyField(
-        TaxonomyTerm, related_name="services", blank=True,
+        TaxonomyTerm,
+        related_name="services",
+        blank=True,
         limit_choices_to={"taxonomy": TaxonomyTerm.Taxonomy.LIFE_SITUATION},
         verbose_name=_("needs and life situations"),
     )
@@ -141,37 +180,43 @@ class Service(BaseModel):
     referral_required = models.BooleanField(_("referral needed"), default=False)
     low_threshold = models.BooleanField(_("low-threshold"), default=False)
     national = models.BooleanField(
-        _("available nationwide"), default=False,
+        _("available nationwide"),
+        default=False,
         help_text=_("A national or online service that does not depend on the municipality."),
     )
     areas = models.ManyToManyField(
-        Municipality, related_name="services", blank=True,
+        Municipality,
+        related_name="services",
+        blank=True,
         verbose_name=_("municipalities served"),
     )
     email = models.EmailField(_("email"), blank=True)
     url = models.URLField(_("web page"), blank=True)
     last_reviewed_at = models.DateTimeField(_("last reviewed"), null=True, blank=True)
 
-    class Meta:
+    class Meta(SourcedModel.Meta):
         verbose_name = _("service")
         verbose_name_plural = _("services")
         ordering = ["name"]
         constraints = [
+            *SourcedModel.Meta.constraints,
             models.CheckConstraint(
                 condition=models.Q(age_min__isnull=True)
                 | models.Q(age_max__isnull=True)
                 | models.Q(age_min__lte=models.F("age_max")),
                 name="service_age_range_ordered",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Location(BaseModel):
+class Location(SourcedModel):
     organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="locations",
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="locations",
         verbose_name=_("organisation"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -179,7 +224,9 @@ class Location(BaseModel):
     postal_code = models.CharField(_("postal code"), max_length=5, db_index=True)
     post_office = models.CharField(_("post office"), max_length=100)
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.PROTECT, related_name="locations",
+        Municipality,
+        on_delete=models.PROTECT,
+        related_name="locations",
         verbose_name=_("municipality"),
     )
     latitude = models.FloatField(
@@ -194,7 +241,7 @@ class Location(BaseModel):
     hearing_loop = models.BooleanField(_("hearing loop"), default=False)
     parking = models.BooleanField(_("parking"), default=False)
 
-    class Meta:
+    class Meta(SourcedModel.Meta):
         verbose_name = _("location")
         verbose_name_plural = _("locations")
         ordering = ["name"]
@@ -204,7 +251,7 @@ class Location(BaseModel):
         return self.name
 
 
-class ServiceChannel(BaseModel):
+class ServiceChannel(SourcedModel):
     """A way to reach a service: in person at a location, by phone, online…
 
     In-person channels are HSDS ``service_at_location`` records.
@@ -226,7 +273,11 @@ class ServiceChannel(BaseModel):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, db_index=True)
     location = models.ForeignKey(
-        Location, on_delete=models.PROTECT, null=True, blank=True, related_name="channels",
+        Location,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="channels",
         verbose_name=_("location"),
     )
     description = models.TextField(_("description"), blank=True)
@@ -236,15 +287,16 @@ class ServiceChannel(BaseModel):
     email = models.EmailField(_("email"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
+    class Meta(SourcedModel.Meta):
         verbose_name = _("service channel")
         verbose_name_plural = _("service channels")
         ordering = ["order", "kind"]
         constraints = [
+            *SourcedModel.Meta.constraints,
             models.CheckConstraint(
                 condition=~models.Q(kind="in_person") | models.Q(location__isnull=False),
                 name="channel_in_person_has_location",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -281,6 +333,9 @@ class OpeningHours(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
 
 class HoursException(models.Model):
     """A day that differs from the weekly schedule: closed, or other hours."""
@@ -304,6 +359,9 @@ class HoursException(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d}"
+
 
 class ServiceSearchDocument(models.Model):
     """The analysed index terms of one service.
@@ -325,6 +383,9 @@ class ServiceSearchDocument(models.Model):
         verbose_name = _("search document")
         verbose_name_plural = _("search documents")
 
+    def __str__(self) -> str:
+        return str(self.service_id)
+
 
 class SearchTerm(models.Model):
     """The vocabulary of the index, used for typo tolerance."""
@@ -335,3 +396,6 @@ class SearchTerm(models.Model):
     class Meta:
         verbose_name = _("search term")
         verbose_name_plural = _("search terms")
+
+    def __str__(self) -> str:
+        return self.term

@@ -1,6 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import HoursException, Language, Location, Organization, Service, ServiceChannel, TaxonomyTerm
+from .models import (
+    HoursException,
+    Language,
+    Location,
+    Organization,
+    Service,
+    ServiceChannel,
+    TaxonomyTerm,
+)
 
 
 @register(TaxonomyTerm)

@@ -34,9 +34,7 @@ class Municipality(models.Model):
 
     code = models.CharField(_("code"), max_length=3, unique=True)
     name = models.CharField(_("name"), max_length=100)
-    bilingual = models.BooleanField(
-        _("bilingual (Finnish and Swedish)"), default=False
-    )
+    bilingual = models.BooleanField(_("bilingual (Finnish and Swedish)"), default=False)
     region = models.ForeignKey(
         Region,
         verbose_name=_("wellbeing services county"),

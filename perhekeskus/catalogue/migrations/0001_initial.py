@@ -51,6 +51,9 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
                 ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
+                ('source', models.CharField(choices=[('local', 'entered here'), ('ptv', 'Suomi.fi service catalogue (PTV)'), ('hsds', 'Open Referral HSDS directory')], default='local', max_length=10, verbose_name='source')),
+                ('source_id', models.CharField(blank=True, max_length=100, verbose_name='id in the source')),
+                ('source_record', models.JSONField(blank=True, editable=False, null=True, verbose_name='record as received')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('name_fi', models.CharField(max_length=200, null=True, verbose_name='name')),
                 ('name_sv', models.CharField(max_length=200, null=True, verbose_name='name')),
@@ -93,6 +96,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'service',
                 'verbose_name_plural': 'services',
                 'ordering': ['name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
@@ -102,6 +106,9 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
                 ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
+                ('source', models.CharField(choices=[('local', 'entered here'), ('ptv', 'Suomi.fi service catalogue (PTV)'), ('hsds', 'Open Referral HSDS directory')], default='local', max_length=10, verbose_name='source')),
+                ('source_id', models.CharField(blank=True, max_length=100, verbose_name='id in the source')),
+                ('source_record', models.JSONField(blank=True, editable=False, null=True, verbose_name='record as received')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('name_fi', models.CharField(max_length=200, null=True, verbose_name='name')),
                 ('name_sv', models.CharField(max_length=200, null=True, verbose_name='name')),
@@ -121,6 +128,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'organisation',
                 'verbose_name_plural': 'organisations',
                 'ordering': ['name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
@@ -130,6 +138,9 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
                 ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
+                ('source', models.CharField(choices=[('local', 'entered here'), ('ptv', 'Suomi.fi service catalogue (PTV)'), ('hsds', 'Open Referral HSDS directory')], default='local', max_length=10, verbose_name='source')),
+                ('source_id', models.CharField(blank=True, max_length=100, verbose_name='id in the source')),
+                ('source_record', models.JSONField(blank=True, editable=False, null=True, verbose_name='record as received')),
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('name_fi', models.CharField(max_length=200, null=True, verbose_name='name')),
                 ('name_sv', models.CharField(max_length=200, null=True, verbose_name='name')),
@@ -160,6 +171,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'location',
                 'verbose_name_plural': 'locations',
                 'ordering': ['name'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
@@ -186,6 +198,9 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, db_index=True, verbose_name='updated')),
                 ('version', models.PositiveIntegerField(default=1, verbose_name='version')),
+                ('source', models.CharField(choices=[('local', 'entered here'), ('ptv', 'Suomi.fi service catalogue (PTV)'), ('hsds', 'Open Referral HSDS directory')], default='local', max_length=10, verbose_name='source')),
+                ('source_id', models.CharField(blank=True, max_length=100, verbose_name='id in the source')),
+                ('source_record', models.JSONField(blank=True, editable=False, null=True, verbose_name='record as received')),
                 ('kind', models.CharField(choices=[('in_person', 'in person'), ('phone', 'phone'), ('web', 'web or e-service'), ('video', 'video (remote reception)'), ('home_visit', 'home visit'), ('mobile_team', 'mobile team')], db_index=True, max_length=12, verbose_name='kind')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
                 ('description_fi', models.TextField(blank=True, null=True, verbose_name='description')),
@@ -206,6 +221,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'service channel',
                 'verbose_name_plural': 'service channels',
                 'ordering': ['order', 'kind'],
+                'abstract': False,
             },
         ),
         migrations.CreateModel(
@@ -278,9 +294,21 @@ class Migration(migrations.Migration):
             name='target_groups',
             field=models.ManyToManyField(blank=True, limit_choices_to={'taxonomy': 'target_group'}, related_name='services_for_group', to='catalogue.taxonomyterm', verbose_name='who the service is for'),
         ),
+        migrations.AddConstraint(
+            model_name='organization',
+            constraint=models.UniqueConstraint(condition=models.Q(('source_id', ''), _negated=True), fields=('source', 'source_id'), name='organization_source_id_unique'),
+        ),
         migrations.AddIndex(
             model_name='location',
             index=models.Index(fields=['latitude', 'longitude'], name='location_coords'),
+        ),
+        migrations.AddConstraint(
+            model_name='location',
+            constraint=models.UniqueConstraint(condition=models.Q(('source_id', ''), _negated=True), fields=('source', 'source_id'), name='location_source_id_unique'),
+        ),
+        migrations.AddConstraint(
+            model_name='servicechannel',
+            constraint=models.UniqueConstraint(condition=models.Q(('source_id', ''), _negated=True), fields=('source', 'source_id'), name='servicechannel_source_id_unique'),
         ),
         migrations.AddConstraint(
             model_name='servicechannel',
@@ -301,6 +329,10 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='taxonomyterm',
             constraint=models.UniqueConstraint(fields=('taxonomy', 'code'), name='taxonomy_term_code_unique'),
+        ),
+        migrations.AddConstraint(
+            model_name='service',
+            constraint=models.UniqueConstraint(condition=models.Q(('source_id', ''), _negated=True), fields=('source', 'source_id'), name='service_source_id_unique'),
         ),
         migrations.AddConstraint(
             model_name='service',
