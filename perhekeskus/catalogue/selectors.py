@@ -1,0 +1,488 @@
+"""Reads of the public service catalogue.
+
+The catalogue holds no personal data, so these selectors need no access
+checks; they return only active services.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from urllib.parse import urlencode
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, NullIf
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.programme.models import Municipality
+
+from . import search
+from .models import (
+    HoursException,
+    Language,
+    Location,
+    OpeningHours,
+    Service,
+    ServiceChannel,
+    TaxonomyTerm,
+)
+from .query import REMOTE, ServiceQuery, Sort
+
+KM_PER_DEGREE_LAT = 110.574
+KM_PER_DEGREE_LON_AT_EQUATOR = 111.320
+END_OF_DAY = time(23, 59)  # "open until 23:59" means open through midnight
+
+RELAX_LABELS = {
+    "open_now": _("open now"),
+    "free": _("free of charge"),
+    "anonymous": _("anonymous"),
+    "no_referral": _("no referral needed"),
+    "languages": _("language"),
+    "channels": _("how"),
+    "provider_kinds": _("provider"),
+    "life_situations": _("life situation"),
+    "age": _("child's age"),
+    "radius_km": _("distance"),
+    "municipality": _("municipality"),
+}
+
+
+@dataclass
+class ServiceHit:
+    service: Service
+    distance_km: float | None = None
+    open_now: bool | None = None
+
+
+@dataclass
+class Relaxation:
+    field: str
+    label: str
+    count: int
+    querystring: str
+
+
+@dataclass
+class ServiceSearchResult:
+    query: ServiceQuery
+    count: int
+    items: list[ServiceHit]
+    corrections: dict[str, str] = field(default_factory=dict)
+    relax: list[Relaxation] = field(default_factory=list)
+
+    @property
+    def page(self) -> int:
+        return self.query.offset // self.query.limit + 1
+
+    @property
+    def page_count(self) -> int:
+        return max(1, math.ceil(self.count / self.query.limit))
+
+
+@dataclass
+class FinderChoices:
+    municipalities: list[tuple[str, str]]
+    municipality_names: dict[str, str]  # code, and Finnish and Swedish names (casefolded) → code
+    languages: list[tuple[str, str]]
+    life_situations: list[tuple[str, str]]
+
+
+def _local_field(name: str):
+    """The active language's text of a translated field, Finnish when empty."""
+    language = (get_language() or "fi")[:2]
+    if language == "fi":
+        return F(f"{name}_fi")
+    return Coalesce(NullIf(F(f"{name}_{language}"), ""), F(f"{name}_fi"))
+
+
+def active_services() -> QuerySet[Service]:
+    return Service.objects.filter(status=Service.Status.ACTIVE)
+
+
+def finder_choices() -> FinderChoices:
+    municipalities = list(
+        Municipality.objects.filter(Q(locations__isnull=False) | Q(services__isnull=False))
+        .distinct()
+        .order_by(_local_field("name").asc())
+    )
+    names: dict[str, str] = {}
+    for municipality in municipalities:
+        names[municipality.code] = municipality.code
+        for value in (municipality.name_fi, municipality.name_sv, municipality.name_en):
+            if value:
+                names[value.casefold()] = municipality.code
+    languages = Language.objects.filter(services__status=Service.Status.ACTIVE).distinct()
+    situations = TaxonomyTerm.objects.filter(taxonomy=TaxonomyTerm.Taxonomy.LIFE_SITUATION)
+    return FinderChoices(
+        municipalities=[(m.code, m.name) for m in municipalities],
+        municipality_names=names,
+        languages=sorted(((lang.code, lang.name) for lang in languages), key=lambda c: c[1]),
+        life_situations=[(term.code, term.name) for term in situations],
+    )
+
+
+def postal_code_position(postal_code: str) -> tuple[float, float] | None:
+    """Where a postal code area lies, from the catalogue's own addresses.
+
+    The centre of the locations with that postal code; failing that, of the
+    locations that share its first three digits (the same post-office area).
+    """
+    for lookup in ({"postal_code": postal_code}, {"postal_code__startswith": postal_code[:3]}):
+        rows = list(Location.objects.filter(**lookup).values_list("latitude", "longitude")[:500])
+        if rows:
+            return (
+                sum(r[0] for r in rows) / len(rows),
+                sum(r[1] for r in rows) / len(rows),
+            )
+    return None
+
+
+# -- the finder ------------------------------------------------------------
+
+
+def _squared_distance(lat0: float, lon0: float, prefix: str = ""):
+    """Squared equirectangular distance in km² — exact enough to order and to
+    cut by radius within Finland, and plain arithmetic on every database."""
+    kx = KM_PER_DEGREE_LON_AT_EQUATOR * math.cos(math.radians(lat0))
+    ky = KM_PER_DEGREE_LAT
+    dx = (F(f"{prefix}longitude") - lon0) * kx
+    dy = (F(f"{prefix}latitude") - lat0) * ky
+    return dx * dx + dy * dy
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def _open_now_q(now: datetime) -> Q:
+    local = timezone.localtime(now)
+    today, moment = local.date(), local.time().replace(second=0, microsecond=0)
+    covers = Q(opens__lte=moment) & (Q(closes__gt=moment) | Q(closes=END_OF_DAY))
+    weekly = (
+        OpeningHours.objects.filter(
+            covers,
+            channel__service=OuterRef("pk"),
+            weekday=today.weekday(),
+        )
+        .filter(Q(valid_from__isnull=True) | Q(valid_from__lte=today))
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+        .exclude(Exists(HoursException.objects.filter(channel=OuterRef("channel"), date=today)))
+    )
+    special = HoursException.objects.filter(
+        covers, channel__service=OuterRef("pk"), date=today, closed=False
+    )
+    return Q(Exists(weekly)) | Q(Exists(special))
+
+
+def _filtered(query: ServiceQuery, now: datetime) -> QuerySet[Service]:
+    qs = active_services()
+    if query.age is not None:
+        qs = qs.filter(Q(age_min__isnull=True) | Q(age_min__lte=query.age)).filter(
+            Q(age_max__isnull=True) | Q(age_max__gte=query.age)
+        )
+    if query.municipality:
+        qs = qs.filter(
+            Q(national=True)
+            | Exists(
+                Service.areas.through.objects.filter(
+                    service=OuterRef("pk"), municipality__code=query.municipality
+                )
+            )
+            | Exists(
+                ServiceChannel.objects.filter(
+                    service=OuterRef("pk"), location__municipality__code=query.municipality
+                )
+            )
+        )
+    if query.languages:
+        qs = qs.filter(
+            Exists(
+                Service.languages.through.objects.filter(
+                    service=OuterRef("pk"), language__code__in=query.languages
+                )
+            )
+        )
+    if query.channels:
+        kinds = set(query.channels)
+        if REMOTE in kinds:
+            kinds.discard(REMOTE)
+            kinds.update(ServiceChannel.REMOTE_KINDS)
+        qs = qs.filter(
+            Exists(ServiceChannel.objects.filter(service=OuterRef("pk"), kind__in=kinds))
+        )
+    if query.free:
+        qs = qs.filter(cost=Service.Cost.FREE)
+    if query.anonymous:
+        qs = qs.filter(anonymous=True)
+    if query.no_referral:
+        qs = qs.filter(referral_required=False)
+    if query.provider_kinds:
+        qs = qs.filter(organization__kind__in=query.provider_kinds)
+    if query.life_situations:
+        qs = qs.filter(
+            Exists(
+                Service.life_situations.through.objects.filter(
+                    service=OuterRef("pk"),
+                    taxonomyterm__code__in=query.life_situations,
+                    taxonomyterm__taxonomy=TaxonomyTerm.Taxonomy.LIFE_SITUATION,
+                )
+            )
+        )
+    if query.open_now:
+        qs = qs.filter(_open_now_q(now))
+    if query.near is not None and query.radius_km is not None:
+        lat0, lon0 = query.near
+        # A bounding box first, so the index on coordinates does the work.
+        dlat = query.radius_km / KM_PER_DEGREE_LAT
+        dlon = query.radius_km / (
+            KM_PER_DEGREE_LON_AT_EQUATOR * max(math.cos(math.radians(lat0)), 0.01)
+        )
+        nearby = (
+            Location.objects.filter(
+                latitude__range=(lat0 - dlat, lat0 + dlat),
+                longitude__range=(lon0 - dlon, lon0 + dlon),
+            )
+            .annotate(d2=_squared_distance(lat0, lon0))
+            .filter(d2__lte=query.radius_km**2)
+        )
+        qs = qs.filter(
+            Exists(
+                ServiceChannel.objects.filter(
+                    service=OuterRef("pk"), location__in=nearby.values("pk")
+                )
+            )
+        )
+    return qs
+
+
+def _with_distance(qs: QuerySet[Service], near: tuple[float, float]) -> QuerySet[Service]:
+    nearest = (
+        ServiceChannel.objects.filter(service=OuterRef("pk"), location__isnull=False)
+        .annotate(d2=_squared_distance(*near, prefix="location__"))
+        .order_by("d2")
+        .values("d2")[:1]
+    )
+    return qs.annotate(d2=Subquery(nearest))
+
+
+def _prefetched(ids: Iterable, today: date) -> dict:
+    channels = ServiceChannel.objects.select_related("location__municipality").prefetch_related(
+        "hours",
+        Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
+    )
+    services = (
+        Service.objects.filter(pk__in=list(ids))
+        .select_related("organization")
+        .prefetch_related(
+            Prefetch("channels", queryset=channels),
+            "languages",
+            "life_situations",
+            "target_groups",
+        )
+    )
+    return {service.pk: service for service in services}
+
+
+def search_services(query: ServiceQuery, *, now: datetime | None = None) -> ServiceSearchResult:
+    """Answer a family's search: filters, free text, ordering, one page."""
+    now = now or timezone.now()
+    qs = _filtered(query, now)
+    analysed = search.analyse_query(query.text) if query.text else None
+    text_search = analysed is not None and not analysed.is_empty
+    sort = query.sort
+    if sort == Sort.DISTANCE and query.near is None:
+        sort = Sort.RELEVANCE
+    if sort == Sort.RELEVANCE and not text_search:
+        sort = Sort.DISTANCE if query.near is not None else Sort.NAME
+
+    if sort == Sort.RELEVANCE:
+        count, ranked = search.ranked_ids(
+            analysed, within=qs, limit=query.limit, offset=query.offset
+        )
+        ids = [service_id for service_id, _score in ranked]
+    else:
+        if text_search:
+            qs = qs.filter(search.match_filter(analysed))
+        count = qs.count()
+        if sort == Sort.DISTANCE:
+            ordered = _with_distance(qs, query.near).order_by(
+                F("d2").asc(nulls_last=True), _local_field("name").asc(), "pk"
+            )
+        else:
+            ordered = qs.order_by(_local_field("name").asc(), "pk")
+        ids = list(ordered.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
+
+    by_id = _prefetched(ids, timezone.localdate(now))
+    items = []
+    for service_id in ids:
+        service = by_id.get(service_id)
+        if service is None:
+            continue
+        items.append(
+            ServiceHit(
+                service=service,
+                distance_km=_nearest_km(service, query.near),
+                open_now=service_open_now(service, now),
+            )
+        )
+    result = ServiceSearchResult(
+        query=query,
+        count=count,
+        items=items,
+        corrections=dict(analysed.corrections) if analysed else {},
+    )
+    if count == 0:
+        result.relax = _relaxations(query, now)
+    return result
+
+
+def _relaxations(query: ServiceQuery, now: datetime) -> list[Relaxation]:
+    """For an empty result: which single filter, dropped, would find something."""
+    suggestions = []
+    analysed = search.analyse_query(query.text) if query.text else None
+    for name in query.active_filters():
+        relaxed = query.without(name)
+        qs = _filtered(relaxed, now)
+        if analysed is not None and not analysed.is_empty:
+            qs = qs.filter(search.match_filter(analysed))
+        count = qs.count()
+        if count:
+            suggestions.append(
+                Relaxation(
+                    field=name,
+                    label=str(RELAX_LABELS[name]),
+                    count=count,
+                    querystring=urlencode(relaxed.to_params()),
+                )
+            )
+    if query.text:
+        relaxed = ServiceQuery(**{**query.__dict__, "text": ""})
+        count = _filtered(relaxed, now).count()
+        if count:
+            suggestions.append(
+                Relaxation(
+                    field="text",
+                    label=gettext("search words"),
+                    count=count,
+                    querystring=urlencode(relaxed.to_params()),
+                )
+            )
+    return suggestions
+
+
+def _nearest_km(service: Service, near: tuple[float, float] | None) -> float | None:
+    if near is None:
+        return None
+    distances = [
+        haversine_km(near, (channel.location.latitude, channel.location.longitude))
+        for channel in service.channels.all()
+        if channel.location is not None
+    ]
+    return round(min(distances), 1) if distances else None
+
+
+# -- opening hours (on prefetched channels) ----------------------------------
+
+
+def _covers(opens: time, closes: time, moment: time) -> bool:
+    return opens <= moment and (moment < closes or closes == END_OF_DAY)
+
+
+def opening_status(channel: ServiceChannel, now: datetime) -> bool | None:
+    """Is the channel open now? None when it has no opening hours at all."""
+    local = timezone.localtime(now)
+    today, moment = local.date(), local.time().replace(second=0, microsecond=0)
+    hours = list(channel.hours.all())
+    exceptions = [e for e in channel.exceptions.all() if e.date == today]
+    if not hours and not exceptions:
+        return None
+    if exceptions:
+        return any(not e.closed and _covers(e.opens, e.closes, moment) for e in exceptions)
+    return any(
+        h.weekday == today.weekday()
+        and (h.valid_from is None or h.valid_from <= today)
+        and (h.valid_to is None or h.valid_to >= today)
+        and _covers(h.opens, h.closes, moment)
+        for h in hours
+    )
+
+
+def service_open_now(service: Service, now: datetime) -> bool | None:
+    statuses = [opening_status(channel, now) for channel in service.channels.all()]
+    known = [s for s in statuses if s is not None]
+    return any(known) if known else None
+
+
+def upcoming_exceptions(
+    channel: ServiceChannel, today: date, days: int = 60
+) -> list[HoursException]:
+    until = today + timedelta(days=days)
+    return [e for e in channel.exceptions.all() if today <= e.date <= until]
+
+
+# -- pages -----------------------------------------------------------------
+
+
+def get_public_service(service_id) -> Service:
+    services = _prefetched([service_id], timezone.localdate())
+    try:
+        service = services[service_id]
+    except KeyError:
+        raise Http404 from None
+    if service.status != Service.Status.ACTIVE:
+        raise Http404
+    return service
+
+
+def life_situations_with_counts() -> list[tuple[TaxonomyTerm, int]]:
+    terms = TaxonomyTerm.objects.filter(taxonomy=TaxonomyTerm.Taxonomy.LIFE_SITUATION).annotate(
+        service_count=Count("services", filter=Q(services__status=Service.Status.ACTIVE))
+    )
+    return [(term, term.service_count) for term in terms]
+
+
+def electronic_services_by_life_situation() -> list[tuple[TaxonomyTerm | None, list[Service]]]:
+    """All services with a web or video channel, grouped by life situation.
+
+    A service with several life situations appears under each of them; one
+    with none under ``None``.
+    """
+    electronic = (
+        active_services()
+        .filter(
+            Exists(
+                ServiceChannel.objects.filter(
+                    service=OuterRef("pk"), kind__in=ServiceChannel.ELECTRONIC_KINDS
+                )
+            )
+        )
+        .order_by(_local_field("name").asc(), "pk")
+    )
+    by_id = _prefetched(electronic.values_list("pk", flat=True), timezone.localdate())
+    ordered = [by_id[pk] for pk in electronic.values_list("pk", flat=True) if pk in by_id]
+    groups: dict[int | None, list[Service]] = {}
+    terms: dict[int | None, TaxonomyTerm | None] = {None: None}
+    for service in ordered:
+        situations = list(service.life_situations.all()) or [None]
+        for term in situations:
+            key = term.pk if term else None
+            terms[key] = term
+            groups.setdefault(key, []).append(service)
+    keyed = sorted(
+        groups.items(),
+        key=lambda item: (
+            item[0] is None,
+            (terms[item[0]].order, terms[item[0]].code) if item[0] else (0, ""),
+        ),
+    )
+    return [(terms[key], services) for key, services in keyed]
