@@ -1,0 +1,38 @@
+# Perhekeskus — the everyday commands. Each installs what it needs first.
+#   make demo        start the demo at http://127.0.0.1:8000
+#   make test        run all the tests (PostgreSQL when DATABASE_URL is set)
+#   make lint        ruff, migrations and translations checks
+#   make bench-search [N=100000]
+
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+RUN := $(UV) run --frozen
+N ?= 100000
+
+.PHONY: install demo test test-fast lint messages bench-search
+
+install:
+	@./scripts/bootstrap
+
+demo: install
+	$(RUN) perhekeskus demo
+
+test: install
+	$(RUN) perhekeskus compilemessages --ignore=.venv -v0
+	$(RUN) pytest -n 2 --dist loadgroup
+
+test-fast: install
+	$(RUN) pytest -n 2 -m "not browser"
+
+lint: install
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+	$(RUN) perhekeskus makemigrations --check --dry-run
+	$(RUN) perhekeskus compilemessages --ignore=.venv -v0
+
+messages: install
+	$(RUN) perhekeskus makemessages -l fi -l sv -l en --ignore=.venv --ignore=var --ignore=bench
+	$(RUN) perhekeskus makemessages -d djangojs -l fi -l sv -l en --ignore=.venv --ignore=var
+
+bench-search: install
+	$(RUN) python bench/search.py --n $(N)
