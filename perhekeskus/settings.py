@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "perhekeskus.core",
+    "perhekeskus.accounts",
     "perhekeskus.web",
     "perhekeskus.programme",
     "perhekeskus.catalogue",
@@ -97,6 +98,7 @@ else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "accounts.User"
 
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
