@@ -1,0 +1,113 @@
+/*
+ * Progressive enhancement for the service finder. Every page works without
+ * this script; it only adds "use my location", submits the sort choice at
+ * once and marks the results busy while htmx fetches new ones.
+ */
+(function () {
+  "use strict";
+
+  function closestForm(element) {
+    return element.form || element.closest("form");
+  }
+
+  function submit(form) {
+    if (typeof form.requestSubmit === "function") {
+      form.requestSubmit();
+    } else {
+      form.submit();
+    }
+  }
+
+  // "Use my location": fills the hidden near=lat,lon field and searches.
+  function setUpLocate(container) {
+    if (!("geolocation" in navigator)) {
+      return;
+    }
+    var button = container.querySelector("[data-locate-button]");
+    var status = container.querySelector("[data-locate-status]");
+    var form = closestForm(container);
+    var near = form && form.querySelector("input[name='near']");
+    if (!button || !near) {
+      return;
+    }
+    container.hidden = false;
+    button.addEventListener("click", function () {
+      status.textContent = button.dataset.msgBusy;
+      button.disabled = true;
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          near.value =
+            position.coords.latitude.toFixed(4) + "," + position.coords.longitude.toFixed(4);
+          var postal = form.querySelector("input[name='postal_code']");
+          if (postal) {
+            postal.value = "";
+          }
+          var sort = document.querySelector("select[name='sort']");
+          if (sort) {
+            sort.value = "distance";
+          }
+          status.textContent = button.dataset.msgDone;
+          button.disabled = false;
+          submit(form);
+        },
+        function () {
+          status.textContent = button.dataset.msgFailed;
+          button.disabled = false;
+        },
+        { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
+      );
+    });
+  }
+
+  function init() {
+    document.querySelectorAll("[data-locate]").forEach(setUpLocate);
+
+    // A typed postal code replaces an earlier located position.
+    document.querySelectorAll("input[name='postal_code']").forEach(function (input) {
+      input.addEventListener("input", function () {
+        var near = closestForm(input).querySelector("input[name='near']");
+        if (near) {
+          near.value = "";
+        }
+      });
+    });
+
+    // Controls outside their form (form="…") submit it when changed.
+    document.querySelectorAll("[data-autosubmit]").forEach(function (control) {
+      control.addEventListener("change", function () {
+        if (control.form) {
+          submit(control.form);
+        }
+      });
+    });
+    document.querySelectorAll("[data-no-js]").forEach(function (element) {
+      element.hidden = true;
+    });
+  }
+
+  // While htmx loads new results, tell assistive technology the region is busy.
+  document.addEventListener("htmx:beforeRequest", function () {
+    var results = document.getElementById("results");
+    if (results) {
+      results.setAttribute("aria-busy", "true");
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    var results = document.getElementById("results");
+    if (results) {
+      results.removeAttribute("aria-busy");
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function () {
+    var results = document.getElementById("results");
+    if (results) {
+      results.removeAttribute("aria-busy");
+    }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
