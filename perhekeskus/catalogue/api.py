@@ -13,7 +13,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from perhekeskus.web.access import public
@@ -220,19 +220,21 @@ def search_services(request, params: Query[ServiceSearchParams]):
         form = ServiceSearchForm(request.GET)
         form.is_valid()
         if form.problems:
-            return 400, {
-                "detail": _("Some parameters could not be used."),
-                "errors": form.problems,
-            }
+            return Status(
+                400, {"detail": _("Some parameters could not be used."), "errors": form.problems}
+            )
         query = form.to_query()
         now = timezone.now()
         result = selectors.search_services(query, now=now)
-        return 200, {
-            "count": result.count,
-            "items": [_service(hit.service, query.near, now) for hit in result.items],
-            "notices": [str(n) for n in form.notices],
-            "corrections": result.corrections,
-        }
+        return Status(
+            200,
+            {
+                "count": result.count,
+                "items": [_service(hit.service, query.near, now) for hit in result.items],
+                "notices": [str(n) for n in form.notices],
+                "corrections": result.corrections,
+            },
+        )
 
 
 @router.get(
@@ -247,7 +249,7 @@ def get_service(request, service_id: str, lang: str | None = None):
         try:
             service = selectors.get_public_service(uuid.UUID(service_id))
         except (ValueError, Http404):
-            return 404, {"detail": _("No such service.")}
+            return Status(404, {"detail": _("No such service.")})
         data = _service(service, None, timezone.now())
         data.update(
             description=service.description,
@@ -257,5 +259,4 @@ def get_service(request, service_id: str, lang: str | None = None):
             email=service.email,
             web_page=service.url,
         )
-        return 200, data
-
+        return Status(200, data)

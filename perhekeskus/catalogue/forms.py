@@ -43,10 +43,17 @@ def clean_text(value: str) -> str:
     return " ".join(value.split())
 
 
+class FlagCheckbox(forms.CheckboxInput):
+    """A checkbox that hands the raw value to the field to judge."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
 class FlagField(forms.Field):
     """A yes/no filter that refuses values it does not understand."""
 
-    widget = forms.CheckboxInput
+    widget = FlagCheckbox
     default_error_messages = {"invalid": _("Use true or false.")}
 
     def to_python(self, value):

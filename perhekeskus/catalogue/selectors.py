@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 from django.utils import timezone
@@ -97,7 +97,7 @@ def _local_field(name: str):
     language = (get_language() or "fi")[:2]
     if language == "fi":
         return F(f"{name}_fi")
-    return Coalesce(NullIf(F(f"{name}_{language}"), ""), F(f"{name}_fi"))
+    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_fi"))
 
 
 def active_services() -> QuerySet[Service]:
