@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",
     "perhekeskus.core",
     "perhekeskus.accounts",
     "perhekeskus.web",
