@@ -1,0 +1,91 @@
+"""What each role may do, as one explicit table.
+
+A role gives capabilities; whose data a professional may see follows from
+client relationships (the access layer), never from the role alone. Keep this
+table small and readable: a reviewer should see at a glance who can do what.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role
+
+
+class Capability(StrEnum):
+    # Client work: may be named to a client's team and hold client relationships.
+    CLIENT_WORK = "client_work"
+    # SHL §42: a responsible worker (omatyöntekijä) must be a social welfare professional.
+    BE_RESPONSIBLE_WORKER = "be_responsible_worker"
+    # SHL §42, LSL §13b: in child welfare and for children in need of special
+    # support the responsible worker must be a qualified social worker.
+    BE_RESPONSIBLE_WORKER_CHILD_WELFARE = "can_be_responsible_worker_child_welfare"
+    # LSL §26–27: decisions on starting a child welfare assessment.
+    DECIDE_CHILD_WELFARE = "decide_child_welfare"
+    # 1287/2013: student welfare psychologist and social worker services.
+    STUDENT_WELFARE_WORK = "student_welfare_work"
+    VIEW_STATISTICS = "view_statistics"
+    REVIEW_EMERGENCY_ACCESS = "review_emergency_access"
+    VIEW_ACCESS_LOG = "view_access_log"
+    EDIT_CATALOGUE = "edit_catalogue"
+    # Provider staff keep their own organisation's services up to date.
+    EDIT_OWN_ORGANISATION_SERVICES = "edit_own_organisation_services"
+    ADMINISTER_USERS = "administer_users"
+    USE_API = "use_api"
+
+
+CAPABILITY_LABELS = {
+    Capability.CLIENT_WORK: _("work with clients"),
+    Capability.BE_RESPONSIBLE_WORKER: _("act as a responsible worker"),
+    Capability.BE_RESPONSIBLE_WORKER_CHILD_WELFARE: _(
+        "act as a responsible worker in child welfare"
+    ),
+    Capability.DECIDE_CHILD_WELFARE: _("make child welfare decisions"),
+    Capability.STUDENT_WELFARE_WORK: _("work in student welfare"),
+    Capability.VIEW_STATISTICS: _("view statistics"),
+    Capability.REVIEW_EMERGENCY_ACCESS: _("review emergency access"),
+    Capability.VIEW_ACCESS_LOG: _("view the access log"),
+    Capability.EDIT_CATALOGUE: _("edit the service catalogue"),
+    Capability.EDIT_OWN_ORGANISATION_SERVICES: _("edit the own organisation's services"),
+    Capability.ADMINISTER_USERS: _("administer users"),
+    Capability.USE_API: _("use the API with a personal token"),
+}
+
+C = Capability
+_CLIENT = {C.CLIENT_WORK, C.USE_API}
+
+ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.PUBLIC_HEALTH_NURSE: frozenset(_CLIENT),
+    Role.SOCIAL_WORKER: frozenset(
+        _CLIENT
+        | {C.BE_RESPONSIBLE_WORKER, C.BE_RESPONSIBLE_WORKER_CHILD_WELFARE, C.DECIDE_CHILD_WELFARE}
+    ),
+    Role.SOCIAL_COUNSELLOR: frozenset(_CLIENT | {C.BE_RESPONSIBLE_WORKER}),
+    Role.FAMILY_WORKER: frozenset(_CLIENT),
+    Role.PSYCHOLOGIST: frozenset(_CLIENT),
+    Role.SPEECH_THERAPIST: frozenset(_CLIENT),
+    Role.PHYSICIAN: frozenset(_CLIENT),
+    Role.SCHOOL_SOCIAL_WORKER: frozenset(_CLIENT | {C.STUDENT_WELFARE_WORK}),
+    Role.SCHOOL_PSYCHOLOGIST: frozenset(_CLIENT | {C.STUDENT_WELFARE_WORK}),
+    Role.TEACHER: frozenset(_CLIENT),
+    Role.EARLY_EDUCATION_TEACHER: frozenset(_CLIENT),
+    Role.NGO_WORKER: frozenset(_CLIENT | {C.EDIT_OWN_ORGANISATION_SERVICES}),
+    Role.PARISH_WORKER: frozenset(_CLIENT | {C.EDIT_OWN_ORGANISATION_SERVICES}),
+    Role.MANAGER: frozenset(
+        {C.VIEW_STATISTICS, C.REVIEW_EMERGENCY_ACCESS, C.EDIT_OWN_ORGANISATION_SERVICES, C.USE_API}
+    ),
+    Role.CATALOGUE_EDITOR: frozenset({C.EDIT_CATALOGUE, C.USE_API}),
+    Role.AUDITOR: frozenset(
+        {C.VIEW_ACCESS_LOG, C.REVIEW_EMERGENCY_ACCESS, C.VIEW_STATISTICS, C.USE_API}
+    ),
+    Role.ADMINISTRATOR: frozenset({C.ADMINISTER_USERS, C.USE_API}),
+}
+
+
+def capabilities_of_role(role: str) -> frozenset[Capability]:
+    try:
+        return ROLE_CAPABILITIES[Role(role)]
+    except ValueError:
+        return frozenset()
