@@ -1,0 +1,272 @@
+"""Search relevance, ranking, typo tolerance and hostile input.
+
+The suite runs once on SQLite and once on PostgreSQL; every expectation
+here is a result *set* (or an order the weights decide), so both databases
+must give the same answers.
+"""
+
+import pytest
+
+from perhekeskus.catalogue import search
+from perhekeskus.catalogue.models import Organization, SearchTerm, Service, ServiceSearchDocument
+from perhekeskus.catalogue.synthetic import generate_services
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = {
+    "neuvola": ("Neuvola", "Terveystarkastukset odottaville äideille."),
+    "perheneuvola": ("Kaupungin perheneuvolan palvelut", "Apua kasvatukseen."),
+    "lapsi": ("Kerho", "Avoin kerho, jossa lapsi leikkii turvallisesti."),
+    "perhekeskus": ("Perhekeskus Tapiola", "Kaikki palvelut yhdestä paikasta."),
+    "vertaistukiryhmä": ("Vanhempien illat", "Vertaistukiryhmä kokoontuu tiistaisin."),
+    "familjecentral": ("Familjecentralen i Esbo", "Stöd för hela familjen."),
+    "english": ("Family centre", "Support for families with children."),
+    "dentist": ("Hammashoitola", "Suun terveydenhoito."),
+}
+
+
+@pytest.fixture
+def organisation():
+    return Organization.objects.create(name="Espoon kaupunki", kind=Organization.Kind.MUNICIPALITY)
+
+
+def _service(organisation, key, name, summary, **extra):
+    return Service.objects.create(
+        organization=organisation,
+        name=name,
+        name_fi=name,
+        summary=summary,
+        summary_fi=summary,
+        source_id=key,
+        **extra,
+    )
+
+
+@pytest.fixture
+def catalogue(organisation):
+    services = {key: _service(organisation, key, *value) for key, value in TEXTS.items()}
+    search.index_services()
+    return services
+
+
+def found(query: str, within=None) -> set[str]:
+    _total, page = search.ranked_ids(
+        search.analyse_query(query), within=within, limit=100, offset=0
+    )
+    return set(
+        Service.objects.filter(pk__in=[pk for pk, _score in page]).values_list(
+            "source_id", flat=True
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("neuvolaan", "neuvola"),
+        ("neuvola", "perheneuvola"),
+        ("perheneuvolassa", "perheneuvola"),
+        ("perheneuvolassa", "neuvola"),
+        ("lasten", "lapsi"),
+        ("perhekeskuksessa", "perhekeskus"),
+        ("vertaistukea", "vertaistukiryhmä"),
+        ("familjecentral", "familjecentral"),
+        ("families", "english"),
+        ("family", "english"),
+    ],
+)
+def test_inflected_and_compound_words_find_their_base_words(catalogue, query, expected):
+    assert expected in found(query)
+
+
+def test_unrelated_services_are_not_found(catalogue):
+    assert found("neuvolaan") == {"neuvola", "perheneuvola"}
+    assert "dentist" not in found("lasten")
+    assert found("hammashoitolassa") == {"dentist"}
+
+
+def test_all_words_of_a_query_must_match(catalogue):
+    assert found("perhekeskus tapiola") == {"perhekeskus"}
+    assert found("perhekeskus hammashoitola") == set()
+
+
+def test_stop_words_are_ignored_unless_alone(catalogue):
+    assert found("neuvola ja") == found("neuvola")
+
+
+def test_name_match_ranks_above_body_match(organisation):
+    body = _service(organisation, "body", "Terveyspalvelut", "Puheterapia lapsille ja nuorille.")
+    name = _service(organisation, "name", "Puheterapia", "Kuntoutusta lapsille ja nuorille.")
+    search.index_services()
+    total, page = search.ranked_ids(
+        search.analyse_query("puheterapiaan"), within=None, limit=10, offset=0
+    )
+    assert total == 2
+    assert [pk for pk, _score in page] == [name.pk, body.pk]
+    assert page[0][1] > page[1][1]
+
+
+def test_paging_is_stable_and_ties_are_in_id_order(organisation):
+    services = [_service(organisation, f"s{i}", "Kerho", "Kerho") for i in range(7)]
+    search.index_services()
+    analysed = search.analyse_query("kerhoon")
+    total, everything = search.ranked_ids(analysed, within=None, limit=100, offset=0)
+    assert total == 7
+    assert [pk for pk, _ in everything] == sorted(s.pk for s in services)
+    pages = []
+    for offset in range(0, 7, 3):
+        count, page = search.ranked_ids(analysed, within=None, limit=3, offset=offset)
+        assert count == 7
+        pages += page
+    assert pages == everything
+    count, beyond = search.ranked_ids(analysed, within=None, limit=3, offset=50)
+    assert (count, beyond) == (7, [])
+
+
+def test_within_restricts_results_and_count(catalogue):
+    within = Service.objects.filter(source_id__in=["neuvola", "dentist"])
+    total, page = search.ranked_ids(
+        search.analyse_query("neuvolaan"), within=within, limit=10, offset=0
+    )
+    assert total == 1
+    assert [pk for pk, _ in page] == [catalogue["neuvola"].pk]
+
+
+def test_inactive_services_are_left_out_by_default(catalogue):
+    Service.objects.filter(pk=catalogue["neuvola"].pk).update(status=Service.Status.INACTIVE)
+    assert found("neuvolaan") == {"perheneuvola"}
+
+
+def test_match_filter_agrees_with_ranked_ids(catalogue):
+    for query in ("neuvolaan", "lasten", "vertaistukea", "familjecentralen"):
+        analysed = search.analyse_query(query)
+        filtered = set(
+            Service.objects.filter(search.match_filter(analysed)).values_list(
+                "source_id", flat=True
+            )
+        )
+        assert filtered == found(query)
+
+
+def test_empty_query_matches_everything_within(catalogue):
+    analysed = search.analyse_query("  ?! ")
+    assert analysed.is_empty
+    total, page = search.ranked_ids(analysed, within=None, limit=3, offset=0)
+    assert total == len(TEXTS)
+    assert len(page) == 3
+    assert Service.objects.filter(search.match_filter(analysed)).count() == len(TEXTS)
+
+
+def test_misspelt_word_is_corrected_and_reported(catalogue):
+    analysed = search.analyse_query("neuvloa")
+    assert analysed.corrections == {"neuvloa": "neuvola"}
+    assert "neuvola" in found("neuvloa")
+
+
+def test_longer_words_tolerate_two_edits(catalogue):
+    analysed = search.analyse_query("tapiola perhekeksus")
+    assert analysed.corrections == {"perhekeksus": "perhekeskus"}
+    assert found("perhekeksus") == {"perhekeskus"}
+    # Two edits are too many for a short word.
+    assert search.analyse_query("nuevloa").corrections == {}
+
+
+def test_known_words_are_not_corrected(catalogue):
+    assert search.analyse_query("neuvolaan").corrections == {}
+
+
+def test_hopeless_words_find_nothing(catalogue):
+    analysed = search.analyse_query("qqqqqqqq")
+    assert analysed.corrections == {}
+    assert found("qqqqqqqq") == set()
+
+
+HOSTILE = [
+    '"',
+    '""neuvola',
+    "neuvola*",
+    "*",
+    "NEAR(neuvola perhe, 2)",
+    "neuvola NEAR perhe",
+    "neuvola OR perhe AND NOT lapsi",
+    "name:neuvola",
+    "{name body}: neuvola",
+    "^neuvola",
+    "neuvola:*",
+    "'; DROP TABLE catalogue_service; --",
+    "\\",
+    "!&|<->()",
+    "neuvola & | ! :*",
+    "\x00neuvola",
+    "😀👨‍👩‍👧",
+    "neuvola 😀",
+    "a" * 10_000,
+    "neuvola " * 500,
+    " ".join(f"sana{i}" for i in range(100)),
+    "ÅÄÖ åäö ÆØ ß ﬁ İ",
+    "%_%",
+    "-neuvola +perhe",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_raise(catalogue, query):
+    analysed = search.analyse_query(query)
+    assert len(analysed.groups) <= search.MAX_QUERY_WORDS
+    total, page = search.ranked_ids(analysed, within=None, limit=10, offset=0)
+    assert total >= len(page)
+    matched = Service.objects.filter(search.match_filter(analysed)).count()
+    assert matched >= total
+
+
+def test_operator_words_are_plain_words(catalogue):
+    # "NEAR" and "OR" are searched for as words, which no service contains.
+    assert found("neuvola NEAR") == set()
+    assert "neuvola" in found('"neuvola"')
+
+
+def test_reindexing_one_service_updates_terms_and_vocabulary(catalogue):
+    dentist = catalogue["dentist"]
+    assert SearchTerm.objects.get(term="hammashoitola").document_count == 1
+    dentist.name_fi = "Neuvola"
+    dentist.save()
+    assert search.index_services([dentist.pk]) == 1
+    assert "dentist" in found("neuvolaan")
+    assert "dentist" not in found("hammashoitola")
+    assert not SearchTerm.objects.filter(term="hammashoitola").exists()
+    assert SearchTerm.objects.get(term="neuvola").document_count == 3
+
+
+def test_deleted_services_leave_the_index(catalogue):
+    dentist_id = catalogue["dentist"].pk
+    catalogue["dentist"].delete()
+    assert search.index_services([dentist_id]) == 0
+    assert found("hammashoitola") == set()
+    assert not ServiceSearchDocument.objects.filter(service_id=dentist_id).exists()
+    assert not SearchTerm.objects.filter(term="hammashoitola").exists()
+
+
+def test_full_rebuild_counts_documents_per_term(catalogue):
+    assert search.index_services() == len(TEXTS)
+    assert SearchTerm.objects.get(term="neuvola").document_count == 2
+    assert SearchTerm.objects.get(term="perhe").document_count >= 2
+
+
+def test_related_names_are_searchable(organisation):
+    service = _service(organisation, "org", "Kerho", "Leikkiä.")
+    search.index_services([service.pk])
+    assert found("espoossa") == {"org"}
+
+
+def test_synthetic_catalogue_is_found_by_its_lemmas():
+    catalogue = generate_services(40, seed=3)
+    assert catalogue.indexed == 40
+    assert Service.objects.count() == 40
+    lemma = "neuvola"
+    relevant = {pk for pk, lemmas in catalogue.lemmas.items() if lemma in lemmas}
+    assert relevant
+    total, page = search.ranked_ids(
+        search.analyse_query("neuvolaan"), within=None, limit=100, offset=0
+    )
+    assert relevant <= {pk for pk, _ in page}
+    assert total >= len(relevant)
