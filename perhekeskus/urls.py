@@ -2,6 +2,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from perhekeskus.api import api
+from perhekeskus.core import views as core_views
+from perhekeskus.catalogue.hsds.api import hsds_api
 from perhekeskus.web import views as web_views
 
 handler400 = "perhekeskus.web.views.bad_request"
@@ -10,7 +12,9 @@ handler404 = "perhekeskus.web.views.page_not_found"
 handler500 = "perhekeskus.web.views.server_error"
 
 urlpatterns = [
+    path("api/v1/docs", core_views.api_docs, name="api_docs"),
     path("api/v1/", api.urls),
+    path("api/hsds/", hsds_api.urls),
     path("healthz", web_views.healthz, name="healthz"),
 ]
 
