@@ -1,0 +1,1 @@
+"""Import from the Suomi.fi Finnish Service Catalogue (PTV) open API."""
