@@ -29,6 +29,9 @@ def _search_form(data=None) -> ServiceSearchForm:
     # keyboard and screen reader alike.
     languages = form.fields["language"]
     languages.widget = forms.CheckboxSelectMultiple(choices=languages.choices)
+    for form_field in form.fields.values():
+        if isinstance(form_field.widget, forms.CheckboxSelectMultiple):
+            form_field.widget.option_template_name = "web/widgets/choice_option.html"
     return form
 
 

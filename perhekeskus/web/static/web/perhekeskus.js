@@ -80,6 +80,12 @@
         }
       });
     });
+    // On a phone the open filter panel would push the results out of sight.
+    if (window.matchMedia("(max-width: 47.99em)").matches) {
+      document.querySelectorAll("details[data-collapse-narrow]").forEach(function (details) {
+        details.open = false;
+      });
+    }
     document.querySelectorAll("[data-no-js]").forEach(function (element) {
       element.hidden = true;
     });
