@@ -75,6 +75,11 @@ def assert_valid(record_type, record):
 
 @pytest.fixture
 def catalogue():
+    return build_catalogue()
+
+
+def build_catalogue():
+    """Two services: a clinic with a visit, a phone line and hours; a web service."""
     municipality = MunicipalityFactory(code="091", name_fi="Helsinki", name_sv="Helsingfors")
     org = OrganizationFactory(kind="municipality", municipality=municipality)
     group = TargetGroupFactory(code="whole-family", name_fi="Koko perhe", name_en="Whole family")
