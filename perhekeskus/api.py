@@ -3,7 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
+from perhekeskus.accounts.api import router as accounts_router
 from perhekeskus.catalogue.api import router as catalogue_router
+from perhekeskus.families.api import router as families_router
 
 api = NinjaAPI(
     title="Perhekeskus API",
@@ -14,3 +16,5 @@ api = NinjaAPI(
     openapi_url="/openapi.json",
 )
 api.add_router("/services", catalogue_router)
+api.add_router("/accounts", accounts_router)
+api.add_router("/families", families_router)

@@ -43,6 +43,13 @@ INSTALLED_APPS = [
     "ninja",
     "perhekeskus.core",
     "perhekeskus.accounts",
+    # Sign-in: after the project's own apps so their templates override allauth's.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.usersessions",
     "perhekeskus.web",
     "perhekeskus.programme",
     "perhekeskus.catalogue",
@@ -56,6 +63,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "perhekeskus.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -164,3 +174,111 @@ LOGGING = {
 VOIKKO_BACKEND = env.str("PERHEKESKUS_VOIKKO_BACKEND", default="pyvoikko")
 
 SITE_NAME = _("Perhekeskus")
+
+# --- Sign-in (django-allauth; see docs/identity.md) ---------------------------
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+ACCOUNT_LOGOUT_REDIRECT_URL = "catalogue:home"
+ACCOUNT_ADAPTER = "perhekeskus.accounts.adapters.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "perhekeskus.accounts.adapters.SocialAccountAdapter"
+# Professionals' accounts are made by administrators or by an identity
+# provider; nobody signs up with a password.
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+# Lockout: after LOGIN_ATTEMPTS failures on one account within the lockout
+# window further attempts are refused; the rate limits live in the cache,
+# which must be shared (CACHE_URL) when several processes serve the site.
+LOGIN_ATTEMPTS = env.int("PERHEKESKUS_LOGIN_ATTEMPTS", default=5)
+LOGIN_LOCKOUT_MINUTES = env.int("PERHEKESKUS_LOGIN_LOCKOUT_MINUTES", default=15)
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": f"20/m/ip,{LOGIN_ATTEMPTS}/{LOGIN_LOCKOUT_MINUTES * 60}s/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reauthenticate": "10/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = env.str("PERHEKESKUS_TOTP_ISSUER", default="Perhekeskus")
+MFA_RECOVERY_CODE_COUNT = 10
+MFA_RATE_LIMITS = {"authenticate": "5/m/user", "reauthenticate": "10/m/user"}
+USERSESSIONS_TRACK_ACTIVITY = True
+# Sessions end after this many idle minutes: every request renews the expiry.
+SESSION_IDLE_MINUTES = env.int("PERHEKESKUS_SESSION_IDLE_MINUTES", default=30)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Personal API tokens: the longest lifetime a user may choose.
+API_TOKEN_MAX_DAYS = env.int("PERHEKESKUS_API_TOKEN_MAX_DAYS", default=90)
+
+# Mail (password reset links): EMAIL_URL, e.g. smtp+tls://user:password@host:587;
+# the default prints messages on the console.
+_EMAIL = env.email_url("EMAIL_URL", default="consolemail://")
+_SMTP_OPTIONS = {
+    "host": _EMAIL.get("EMAIL_HOST"),
+    "port": _EMAIL.get("EMAIL_PORT"),
+    "username": _EMAIL.get("EMAIL_HOST_USER"),
+    "password": _EMAIL.get("EMAIL_HOST_PASSWORD"),
+    "use_tls": _EMAIL.get("EMAIL_USE_TLS", False),
+    "use_ssl": _EMAIL.get("EMAIL_USE_SSL", False),
+}
+MAILERS = {
+    "default": {
+        "BACKEND": _EMAIL["EMAIL_BACKEND"],
+        "OPTIONS": (
+            {k: v for k, v in _SMTP_OPTIONS.items() if v not in (None, "")}
+            if _EMAIL["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+            else {}
+        ),
+    }
+}
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="perhekeskus@localhost")
+
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+SOCIALACCOUNT_OPENID_CONNECT_URL_PREFIX = "oidc"
+
+
+def _oidc_app(prefix: str, provider_id: str, default_name: str) -> list[dict]:
+    """One OpenID Connect provider from PERHEKESKUS_OIDC_<PREFIX>_* variables."""
+    server_url = env.str(f"PERHEKESKUS_OIDC_{prefix}_SERVER_URL", default="")
+    if not server_url:
+        return []
+    return [
+        {
+            "provider_id": provider_id,
+            "name": env.str(f"PERHEKESKUS_OIDC_{prefix}_NAME", default=default_name),
+            "client_id": env.str(f"PERHEKESKUS_OIDC_{prefix}_CLIENT_ID"),
+            "secret": env.str(f"PERHEKESKUS_OIDC_{prefix}_CLIENT_SECRET", default=""),
+            "settings": {
+                "server_url": server_url,
+                "oauth_pkce_enabled": True,
+                "scope": env.list(
+                    f"PERHEKESKUS_OIDC_{prefix}_SCOPES", default=["openid", "profile", "email"]
+                ),
+            },
+        }
+    ]
+
+
+# The organisation's identity provider for professionals ("organisation") and
+# strong identification for citizens ("citizen", e.g. Suomi.fi e-Identification).
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": _oidc_app("STAFF", "organisation", "Organisation sign-in")
+        + _oidc_app("CITIZEN", "citizen", "Suomi.fi e-Identification"),
+    }
+}
+# Professionals who sign in through the organisation's identity provider have
+# passed its second factor; set to false to require this service's TOTP too.
+OIDC_STAFF_IDP_HANDLES_MFA = env.bool("PERHEKESKUS_OIDC_STAFF_IDP_HANDLES_MFA", default=True)
+# Claim that names a professional's existing account (matched on username).
+OIDC_STAFF_USERNAME_CLAIM = env.str(
+    "PERHEKESKUS_OIDC_STAFF_USERNAME_CLAIM", default="preferred_username"
+)

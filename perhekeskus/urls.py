@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
+from perhekeskus.accounts.urls import allauth_provider_urlpatterns, allauth_urlpatterns
 from perhekeskus.api import api
 from perhekeskus.core import views as core_views
 from perhekeskus.catalogue.hsds.api import hsds_api
@@ -16,10 +17,16 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("api/hsds/", hsds_api.urls),
     path("healthz", web_views.healthz, name="healthz"),
+    # OpenID Connect login and callback: one address for every language.
+    path("accounts/", include(allauth_provider_urlpatterns)),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("perhekeskus.catalogue.urls")),
     path("", include("perhekeskus.web.urls")),
+    path("", include("perhekeskus.families.urls")),
+    path("", include("perhekeskus.audit.urls")),
+    path("accounts/", include("perhekeskus.accounts.urls")),
+    path("accounts/", include(allauth_urlpatterns)),
     prefix_default_language=False,
 )

@@ -1,0 +1,278 @@
+"""Demo users of the fictional Järvi-Saimaa county, one per typical role.
+
+The units belong to the demo region's organisations, which the catalogue's
+demo loader creates first; units have stable UUIDs, so loading twice changes
+nothing. Demo users get a password (the same as the user name) only in demo
+mode; elsewhere their password is unusable and the demo sign-in page does not
+exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.catalogue.demo import organizations as demo_organizations
+from perhekeskus.catalogue.models import Organization
+from perhekeskus.programme.models import Municipality
+
+from .models import Membership, Role, Unit, User
+
+_NAMESPACE = uuid.UUID("6f1c2d64-8a0e-4d59-9d0e-3b7a4f1e2c10")
+
+# A synthetic personal identity code: individual numbers 900–999 are never
+# given to real people.
+DEMO_PARENT_IDENTITY_CODE = "150385-9013"
+
+
+@dataclass(frozen=True)
+class DemoUnit:
+    key: str
+    organization: str  # key in perhekeskus.catalogue.demo.organizations
+    kind: str
+    name: tuple[str, str, str]
+    municipality: str | None = "951"
+    sector: str = ""
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    description: str
+    kind: str = User.Kind.PROFESSIONAL
+    role: str | None = None
+    unit: str | None = None
+    identity_code: str = ""
+
+
+DEMO_UNITS = (
+    DemoUnit(
+        "family-centre",
+        "county",
+        Unit.Kind.FAMILY_CENTRE,
+        ("Kaislarannan perhekeskus", "Familjecentralen i Kaislaranta", "Kaislaranta Family Centre"),
+    ),
+    DemoUnit(
+        "child-health-clinic",
+        "county",
+        Unit.Kind.CHILD_HEALTH_CLINIC,
+        (
+            "Kaislarannan lastenneuvola",
+            "Barnrådgivningen i Kaislaranta",
+            "Kaislaranta Child Health Clinic",
+        ),
+    ),
+    DemoUnit(
+        "family-social-work",
+        "county",
+        Unit.Kind.FAMILY_SOCIAL_WORK,
+        (
+            "Lapsiperheiden sosiaalityö",
+            "Socialt arbete för barnfamiljer",
+            "Social Work for Families with Children",
+        ),
+    ),
+    DemoUnit(
+        "family-counselling",
+        "county",
+        Unit.Kind.FAMILY_COUNSELLING,
+        (
+            "Järvi-Saimaan perheneuvola",
+            "Familjerådgivningen i Järvi-Saimaa",
+            "Järvi-Saimaa Family Counselling",
+        ),
+    ),
+    DemoUnit(
+        "county-administration",
+        "county",
+        Unit.Kind.ADMINISTRATION,
+        ("Hyvinvointialueen hallinto", "Välfärdsområdets förvaltning", "County Administration"),
+    ),
+    DemoUnit(
+        "school-student-welfare",
+        "municipality-951",
+        Unit.Kind.STUDENT_WELFARE,
+        (
+            "Kaislarannan koulujen opiskeluhuolto",
+            "Elevhälsan i Kaislarantas skolor",
+            "Student Welfare of Kaislaranta Schools",
+        ),
+    ),
+    DemoUnit(
+        "ngo-family-cafe",
+        "ngo-arki",
+        Unit.Kind.NGO_SERVICE,
+        ("Perhekahvila Arki", "Familjecafé Arki", "Arki Family Café"),
+    ),
+)
+
+DEMO_USERS = (
+    DemoUser(
+        "demo-nurse",
+        "Niina",
+        "Neuvola",
+        _("Public health nurse, child health clinic"),
+        role=Role.PUBLIC_HEALTH_NURSE,
+        unit="child-health-clinic",
+    ),
+    DemoUser(
+        "demo-social-worker",
+        "Sanna",
+        "Sosiaali",
+        _("Social worker (qualified), social work for families with children"),
+        role=Role.SOCIAL_WORKER,
+        unit="family-social-work",
+    ),
+    DemoUser(
+        "demo-psychologist",
+        "Pekka",
+        "Psykologi",
+        _("Psychologist, family counselling clinic"),
+        role=Role.PSYCHOLOGIST,
+        unit="family-counselling",
+    ),
+    DemoUser(
+        "demo-school-social-worker",
+        "Kaisa",
+        "Kuraattori",
+        _("School social worker, student welfare of the municipality's schools"),
+        role=Role.SCHOOL_SOCIAL_WORKER,
+        unit="school-student-welfare",
+    ),
+    DemoUser(
+        "demo-ngo-worker",
+        "Jaana",
+        "Järjestö",
+        _("NGO worker, family café of an association"),
+        role=Role.NGO_WORKER,
+        unit="ngo-family-cafe",
+    ),
+    DemoUser(
+        "demo-manager",
+        "Maija",
+        "Johtaja",
+        _("Manager of the family centre (statistics, emergency access review)"),
+        role=Role.MANAGER,
+        unit="family-centre",
+    ),
+    DemoUser(
+        "demo-auditor",
+        "Antti",
+        "Auditoija",
+        _("Auditor (access log, emergency access review)"),
+        role=Role.AUDITOR,
+        unit="county-administration",
+    ),
+    DemoUser(
+        "demo-admin",
+        "Ville",
+        "Ylläpito",
+        _("Administrator (users, units and roles)"),
+        role=Role.ADMINISTRATOR,
+        unit="county-administration",
+    ),
+    DemoUser(
+        "demo-parent",
+        "Paula",
+        "Perhe",
+        _("Parent (citizen, as if signed in with Suomi.fi e-Identification)"),
+        kind=User.Kind.CITIZEN,
+        identity_code=DEMO_PARENT_IDENTITY_CODE,
+    ),
+)
+
+
+def unit_id(key: str) -> uuid.UUID:
+    return uuid.uuid5(_NAMESPACE, f"unit:{key}")
+
+
+def _organization_data(key: str):
+    everything = (
+        demo_organizations.COUNTY,
+        *demo_organizations.MUNICIPALITIES,
+        *demo_organizations.OTHERS,
+    )
+    return next(org for org in everything if org.key == key)
+
+
+def demo_organization(key: str) -> Organization:
+    """The demo region's organisation, as the catalogue's demo loader made it."""
+    data = _organization_data(key)
+    organization = Organization.objects.filter(kind=data.kind, name_fi=data.name[0]).first()
+    if organization is None:
+        raise LookupError(
+            f"The demo organisation {data.name[0]!r} does not exist: load the catalogue demo first."
+        )
+    return organization
+
+
+@transaction.atomic
+def create_demo_units() -> dict[str, Unit]:
+    units = {}
+    for spec in DEMO_UNITS:
+        municipality = (
+            Municipality.objects.filter(code=spec.municipality).first()
+            if spec.municipality
+            else None
+        )
+        fi, sv, en = spec.name
+        unit, _created = Unit.objects.update_or_create(
+            id=unit_id(spec.key),
+            defaults={
+                "organization": demo_organization(spec.organization),
+                "kind": spec.kind,
+                "sector": spec.sector or Unit.DEFAULT_SECTORS[spec.kind],
+                "name_fi": fi,
+                "name_sv": sv,
+                "name_en": en,
+                "municipality": municipality,
+                "is_active": True,
+            },
+        )
+        units[spec.key] = unit
+    return units
+
+
+@transaction.atomic
+def create_demo_users() -> list[User]:
+    """Create (or refresh) the demo users, their units and memberships."""
+    units = create_demo_units()
+    users = []
+    for spec in DEMO_USERS:
+        user, _created = User.objects.update_or_create(
+            username=spec.username,
+            defaults={
+                "first_name": spec.first_name,
+                "last_name": spec.last_name,
+                "kind": spec.kind,
+                "identity_code": spec.identity_code,
+                "is_demo": True,
+                "is_active": True,
+            },
+        )
+        if settings.DEMO_MODE:
+            user.set_password(spec.username)
+        else:
+            user.set_unusable_password()
+        user.save(update_fields=["password"])
+        if spec.role and spec.unit:
+            Membership.objects.get_or_create(
+                user=user,
+                unit=units[spec.unit],
+                role=spec.role,
+                valid_until=None,
+                defaults={"valid_from": user.date_joined.date()},
+            )
+        users.append(user)
+    return users
+
+
+def demo_sign_ins() -> list[tuple[str, str]]:
+    """(user name, who they are) for the demo command to print."""
+    return [(spec.username, str(spec.description)) for spec in DEMO_USERS]

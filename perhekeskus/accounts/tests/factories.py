@@ -1,0 +1,74 @@
+"""Factories for users, units and memberships (usable by every app's tests)."""
+
+import datetime
+
+import factory
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
+from django.utils import timezone
+
+from perhekeskus.accounts.models import Membership, Role, Unit, User
+from perhekeskus.catalogue.models import Organization
+from perhekeskus.catalogue.tests.factories import OrganizationFactory
+
+PASSWORD = "kolme-pientä-porsasta-2026"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"worker{n}")
+    first_name = factory.Faker("first_name", locale="fi_FI")
+    last_name = factory.Faker("last_name", locale="fi_FI")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.fi")
+    kind = User.Kind.PROFESSIONAL
+
+    @factory.post_generation
+    def password(obj, create, extracted, **kwargs):
+        obj.set_password(extracted or PASSWORD)
+        if create:
+            obj.save(update_fields=["password"])
+
+
+class CitizenFactory(UserFactory):
+    username = factory.Sequence(lambda n: f"citizen-{n}")
+    kind = User.Kind.CITIZEN
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    organization = factory.SubFactory(OrganizationFactory, kind=Organization.Kind.WELLBEING_COUNTY)
+    name_fi = factory.Sequence(lambda n: f"Yksikkö {n}")
+    name_sv = factory.Sequence(lambda n: f"Enhet {n}")
+    name_en = factory.Sequence(lambda n: f"Unit {n}")
+    kind = Unit.Kind.CHILD_HEALTH_CLINIC
+    sector = factory.LazyAttribute(lambda o: Unit.DEFAULT_SECTORS[o.kind])
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    unit = factory.SubFactory(UnitFactory)
+    role = Role.PUBLIC_HEALTH_NURSE
+    valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    valid_until = None
+
+
+def enrol_totp(user) -> str:
+    """Give the user an authenticator; returns its secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    return secret
+
+
+def totp_code(secret: str, *, offset: int = 0) -> str:
+    counter = int(timezone.now().timestamp()) // 30 + offset
+    return f"{hotp_value(secret, counter):06d}"
