@@ -1,0 +1,327 @@
+"""Who may see which family or person, and on what basis.
+
+Bases, in the order they are tried (Act 703/2023):
+
+1. ``relationship`` – an active client relationship of one of the user's
+   units with the family (or with one member of it), for a service task;
+2. ``statutory`` / ``emergency`` – access opened by the user on a statutory
+   right or in an emergency, with a written reason (:mod:`.grants`);
+3. ``consent`` – a member's active consent to the user's organisation or
+   sector (covers only the persons who consented or were consented for);
+4. ``own`` – a citizen's own family (members shown, records a minor has
+   hidden from the guardians left out).
+
+Everything is decided in SQL: the querysets here are filters, never lists
+fetched and thinned in Python.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.families.models import (
+    AccessGrant,
+    ClientRelationship,
+    Consent,
+    Family,
+    FamilyMembership,
+    Person,
+)
+
+from .actor import Actor, as_actor
+from .log import Action, Basis, Subject, record
+
+
+class NotFound(Http404):
+    """Raised for a record the user may not see, exactly as for a missing one."""
+
+    def __init__(self):
+        super().__init__(_("No such record, or you have no access to it."))
+
+
+@dataclass(frozen=True)
+class Decision:
+    basis: str
+    detail: str
+    # None: every member of the family; otherwise only these persons.
+    person_ids: frozenset[uuid.UUID] | None = None
+    # The only basis is a record a minor has hidden from the guardians.
+    hidden: bool = False
+    # The citizen's own view: records hidden from guardians are left out.
+    guardian_view: bool = False
+
+    def covers(self, person_id: uuid.UUID) -> bool:
+        return self.person_ids is None or person_id in self.person_ids
+
+
+def _today_now(now: datetime.datetime | None = None):
+    now = now or timezone.now()
+    return timezone.localdate(now), now
+
+
+def active_consents(actor: Actor, today: datetime.date) -> QuerySet[Consent]:
+    """Consents in force that name the actor's organisation or sector."""
+    return Consent.objects.filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+        Q(recipient_organization_id__in=actor.organization_ids)
+        | Q(recipient_sector__in=actor.sectors),
+        valid_from__lte=today,
+        withdrawn_at__isnull=True,
+    )
+
+
+def _relationships(actor: Actor, today) -> QuerySet[ClientRelationship]:
+    return ClientRelationship.objects.active(today).filter(unit_id__in=actor.unit_ids)
+
+
+def _grants(actor: Actor, now) -> QuerySet[AccessGrant]:
+    return AccessGrant.objects.filter(user_id=actor.user_id, expires_at__gt=now)
+
+
+def family_decision(
+    actor: Actor, family_id: uuid.UUID, *, now: datetime.datetime | None = None
+) -> Decision | None:
+    """The basis on which the actor may read the family, or None."""
+    today, now = _today_now(now)
+    partial: set[uuid.UUID] = set()
+    partial_basis: Decision | None = None
+    if actor.is_professional:
+        relationships = list(
+            _relationships(actor, today)
+            .filter(family_id=family_id)
+            .values_list("pk", "person_id", "service_task", "hidden_from_guardians")
+        )
+        for pk, person_id, task, _hidden in relationships:
+            if person_id is None:
+                return Decision(Basis.RELATIONSHIP, f"client relationship {pk} ({task})")
+        if relationships:
+            pk, _person, task, _hidden = relationships[0]
+            partial.update(r[1] for r in relationships)
+            partial_basis = Decision(
+                Basis.RELATIONSHIP,
+                f"client relationship {pk} ({task})",
+                hidden=all(r[3] for r in relationships),
+            )
+        grant = (
+            _grants(actor, now)
+            .filter(family_id=family_id)
+            .order_by("kind", "-expires_at")  # emergency before statutory: reviewed
+            .values_list("pk", "kind", "legal_ground")
+            .first()
+        )
+        if grant is not None:
+            pk, kind, ground = grant
+            return Decision(kind, f"{kind} access {pk}" + (f" ({ground})" if ground else ""))
+        consents = list(
+            active_consents(actor, today)
+            .filter(
+                person__in=FamilyMembership.objects.active(today)
+                .filter(family_id=family_id)
+                .values("person_id")
+            )
+            .values_list("pk", "person_id")
+        )
+        if consents:
+            partial.update(person_id for _pk, person_id in consents)
+            if partial_basis is None:
+                partial_basis = Decision(Basis.CONSENT, f"consent {consents[0][0]}")
+        if partial_basis is not None:
+            return Decision(
+                partial_basis.basis,
+                partial_basis.detail,
+                frozenset(partial),
+                hidden=partial_basis.hidden and not consents,
+            )
+    if actor.person_id is not None:
+        member = (
+            FamilyMembership.objects.active(today)
+            .filter(family_id=family_id, person_id=actor.person_id)
+            .exists()
+        )
+        if member:
+            return Decision(Basis.OWN, "member of the family", guardian_view=True)
+    return None
+
+
+def families_visible_to(actor, *, now: datetime.datetime | None = None) -> QuerySet[Family]:
+    """Families the actor may read on some basis (a filter, not a list).
+
+    Each row carries its basis as annotations (``via_relationship``,
+    ``via_grant`` – the grant's kind –, ``via_consent``, ``via_own``), so a
+    list can be logged with the basis of every family without more queries.
+    """
+    actor = as_actor(actor)
+    today, now = _today_now(now)
+    members = FamilyMembership.objects.active(today)
+    annotations = {}
+    if actor.is_professional:
+        annotations["via_relationship"] = Exists(
+            _relationships(actor, today).filter(family=OuterRef("pk"))
+        )
+        annotations["via_grant"] = Subquery(
+            _grants(actor, now).filter(family=OuterRef("pk")).order_by("kind").values("kind")[:1]
+        )
+        annotations["via_consent"] = Exists(
+            members.filter(
+                family=OuterRef("pk"),
+                person__in=active_consents(actor, today).values("person_id"),
+            )
+        )
+    if actor.person_id is not None:
+        annotations["via_own"] = Exists(
+            members.filter(family=OuterRef("pk"), person_id=actor.person_id)
+        )
+    if not annotations:
+        return Family.objects.none()
+    condition = Q()
+    for name in annotations:
+        condition |= Q(**{f"{name}__isnull": False}) if name == "via_grant" else Q(**{name: True})
+    return Family.objects.annotate(**annotations).filter(condition)
+
+
+def basis_of_listed(family: Family) -> str:
+    """The basis of a family from :func:`families_visible_to`'s annotations."""
+    if getattr(family, "via_relationship", False):
+        return Basis.RELATIONSHIP
+    if getattr(family, "via_grant", None):
+        return family.via_grant
+    if getattr(family, "via_consent", False):
+        return Basis.CONSENT
+    if getattr(family, "via_own", False):
+        return Basis.OWN
+    return ""
+
+
+def persons_visible_to(actor, *, now: datetime.datetime | None = None) -> QuerySet[Person]:
+    """Persons the actor may read on some basis (a filter, not a list)."""
+    actor = as_actor(actor)
+    today, now = _today_now(now)
+    members = FamilyMembership.objects.active(today)
+    condition = Q()
+    if actor.is_professional:
+        relationships = _relationships(actor, today)
+        whole_families = relationships.filter(person__isnull=True).values("family_id")
+        condition |= Q(pk__in=members.filter(family_id__in=whole_families).values("person_id"))
+        condition |= Q(pk__in=relationships.filter(person__isnull=False).values("person_id"))
+        granted = _grants(actor, now).values("family_id")
+        condition |= Q(pk__in=members.filter(family_id__in=granted).values("person_id"))
+        condition |= Q(pk__in=active_consents(actor, today).values("person_id"))
+    if actor.person_id is not None:
+        own_families = members.filter(person_id=actor.person_id).values("family_id")
+        condition |= Q(pk__in=members.filter(family_id__in=own_families).values("person_id"))
+    if not condition:
+        return Person.objects.none()
+    return Person.objects.filter(condition)
+
+
+def deny(actor: Actor, subject: Subject, *, action: str = Action.READ, request=None) -> NotFound:
+    """Log a refusal and return the 404 to raise (the same as for nothing there)."""
+    record(
+        actor,
+        subject,
+        action=Action.DENIED,
+        allowed=False,
+        detail=f"refused: {action}",
+        request=request,
+    )
+    return NotFound()
+
+
+def _as_uuid(value) -> uuid.UUID | None:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def access_family(
+    actor,
+    family_id,
+    *,
+    action: str = Action.READ,
+    request=None,
+    now: datetime.datetime | None = None,
+) -> Family:
+    """Fetch a family the actor may read, log the read, or raise :class:`NotFound`.
+
+    The returned family carries the decision as ``family.access``; what is
+    shown of its members must follow ``family.access.covers(person_id)``.
+    Changes need a client relationship covering the whole family.
+    """
+    actor = as_actor(actor)
+    key = _as_uuid(family_id)
+    with transaction.atomic():
+        decision = family_decision(actor, key, now=now) if key else None
+        family = Family.objects.filter(pk=key).first() if decision else None
+        if action == Action.WRITE and decision is not None:
+            if decision.basis != Basis.RELATIONSHIP or decision.person_ids is not None:
+                decision = None
+        if decision is not None and family is not None:
+            person_id = (
+                next(iter(decision.person_ids))
+                if decision.person_ids is not None and len(decision.person_ids) == 1
+                else None
+            )
+            record(
+                actor,
+                Subject(
+                    "family" if action != Action.WRITE else "family (change)",
+                    family_id=family.pk,
+                    person_id=person_id,
+                    hidden=decision.hidden,
+                ),
+                action=action,
+                basis=decision.basis,
+                detail=decision.detail,
+                request=request,
+            )
+    if decision is None or family is None:
+        # Logged outside the block above: the refusal must outlast any rollback.
+        raise deny(
+            actor,
+            Subject(f"family {str(family_id)[:60]}", family_id=key),
+            action=action,
+            request=request,
+        )
+    family.access = decision
+    return family
+
+
+def log_listing(actor, families, *, request=None, action: str = Action.LIST) -> None:
+    """Log that these families' names were shown (one entry each, one lock).
+
+    ``families`` come from :func:`families_visible_to`, whose annotations
+    give each entry its basis.
+    """
+    actor = as_actor(actor)
+    entries: dict[str, list[Subject]] = {}
+    for family in families:
+        entries.setdefault(basis_of_listed(family), []).append(
+            Subject("family in a list", family_id=family.pk)
+        )
+    with transaction.atomic():
+        for basis, subjects in entries.items():
+            record(actor, subjects, action=action, basis=basis, detail="listed", request=request)
+
+
+def log_persons_shown(
+    actor, persons, *, request=None, action: str = Action.SEARCH, detail: str = ""
+) -> None:
+    actor = as_actor(actor)
+    record(
+        actor,
+        [Subject("person in search results", person_id=p.pk) for p in persons],
+        action=action,
+        detail=detail,
+        request=request,
+    )

@@ -1,0 +1,103 @@
+"""Writing the access log from the access layer's point of view."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from perhekeskus.audit import chain
+from perhekeskus.audit.models import AccessLogEntry
+
+from .actor import Actor
+
+Action = AccessLogEntry.Action
+Basis = AccessLogEntry.Basis
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whose data one entry is about, and what of it."""
+
+    target: str
+    family_id: uuid.UUID | None = None
+    person_id: uuid.UUID | None = None
+    hidden: bool = False
+
+
+def request_details(request) -> dict:
+    if request is None:
+        return {"ip_address": "", "channel": "cli"}
+    # REMOTE_ADDR is the peer; a proxy in front must pass the client address
+    # there (e.g. gunicorn --forwarded-allow-ips), never an untrusted header.
+    return {
+        "ip_address": (request.META.get("REMOTE_ADDR") or "")[:45],
+        "channel": "api" if request.path.startswith("/api/") else "html",
+    }
+
+
+def _row(
+    actor: Actor,
+    subject: Subject,
+    *,
+    action,
+    allowed,
+    basis,
+    detail,
+    reason,
+    recipient,
+    request_fields,
+) -> dict:
+    recipient_id, recipient_name = recipient if recipient else (None, "")
+    return {
+        "actor_id": actor.user_id,
+        "actor_name": actor.name[:300],
+        "role": actor.role_label[:200],
+        "unit": actor.unit_label[:300],
+        "organization_id": actor.organization_id,
+        "subject_family_id": subject.family_id,
+        "subject_person_id": subject.person_id,
+        "action": action,
+        "target": subject.target[:300],
+        "basis": basis or "",
+        "basis_detail": (detail or "")[:500],
+        "reason": reason or "",
+        "recipient_organization_id": recipient_id,
+        "recipient": (recipient_name or "")[:300],
+        "allowed": allowed,
+        "hidden_from_guardians": subject.hidden,
+        **request_fields,
+    }
+
+
+def record(
+    actor: Actor,
+    subjects: list[Subject] | Subject,
+    *,
+    action: str,
+    allowed: bool = True,
+    basis: str = "",
+    detail: str = "",
+    reason: str = "",
+    recipient: tuple[uuid.UUID | None, str] | None = None,
+    request=None,
+) -> list[AccessLogEntry]:
+    """Append one entry per subject (all in one transaction, one lock)."""
+    if isinstance(subjects, Subject):
+        subjects = [subjects]
+    request_fields = request_details(request)
+    return chain.append_many(
+        [
+            _row(
+                actor,
+                subject,
+                action=action,
+                allowed=allowed,
+                basis=basis,
+                detail=detail,
+                reason=reason,
+                recipient=recipient,
+                request_fields=request_fields,
+            )
+            for subject in subjects
+        ]
+    )

@@ -1,0 +1,98 @@
+"""View policies of the access layer (marked like ``perhekeskus.web.access``).
+
+``client_data``  – professionals only; what they see of whom is decided per
+                   record by :func:`perhekeskus.access.access_family` etc.
+``own_data``     – a citizen's own and their family's data.
+``access_log``   – the auditor's pages.
+
+Every refusal is logged, anonymous visitors included; a signed-in user who
+does not fit the policy gets the same 404 as for a missing page, so the
+answer never tells whether anything is there.
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+
+from django.contrib.auth.views import redirect_to_login
+from ninja.errors import HttpError
+
+from perhekeskus.accounts.api_auth import BearerToken
+from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.web.access import mark
+
+from .actor import Actor, actor_for
+from .core import NotFound
+from .log import Action, Subject, record
+
+CLIENT_DATA = "client_data"
+OWN_DATA = "own_data"
+ACCESS_LOG = "access_log"
+
+
+def _subject_of(request, kwargs) -> Subject:
+    family_id = None
+    for key in ("family_id", "pk"):
+        value = kwargs.get(key)
+        if isinstance(value, uuid.UUID):
+            family_id = value
+    return Subject(f"page {request.path[:250]}", family_id=family_id)
+
+
+def log_refusal(request, actor: Actor, kwargs=None, detail: str = "") -> None:
+    record(
+        actor,
+        _subject_of(request, kwargs or {}),
+        action=Action.DENIED,
+        allowed=False,
+        detail=detail[:200],
+        request=request,
+    )
+
+
+def _policy(name: str, allows):
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            actor = actor_for(request.user)
+            if not allows(actor):
+                log_refusal(request, actor, kwargs, f"policy {name}")
+                if actor.user is None:
+                    return redirect_to_login(request.get_full_path())
+                raise NotFound
+            request.actor = actor
+            return view(request, *args, **kwargs)
+
+        return mark(wrapper, name)
+
+    return decorator
+
+
+def _may_read_log(actor: Actor) -> bool:
+    return actor.can(Capability.VIEW_ACCESS_LOG) or actor.can(Capability.REVIEW_EMERGENCY_ACCESS)
+
+
+client_data = _policy(CLIENT_DATA, lambda actor: actor.is_professional)
+own_data = _policy(OWN_DATA, lambda actor: actor.is_citizen)
+access_log = _policy(ACCESS_LOG, _may_read_log)
+
+
+class LoggedBearerToken(BearerToken):
+    """The API's bearer-token/session authentication, logging every refusal."""
+
+    def __call__(self, request):
+        try:
+            user = super().__call__(request)
+        except HttpError as error:
+            log_refusal(request, actor_for(None), detail=f"API authentication: {error}")
+            raise
+        if not actor_for(user).is_professional:
+            log_refusal(request, actor_for(user), detail="API: not a professional")
+            raise HttpError(403, str(NotFound().args[0]))
+        return user
+
+
+def api_client_data(operation):
+    """Mark an API operation; the router's :class:`LoggedBearerToken` enforces it."""
+    return mark(operation, CLIENT_DATA)

@@ -1,0 +1,88 @@
+"""Reads of the access log: the family's own view and the auditor's searches."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from perhekeskus.access import rules
+from perhekeskus.families.models import AccessGrant, FamilyMembership, Guardianship
+
+from .models import AccessLogEntry, EmergencyReview
+
+# What counts as someone else processing or receiving the client's data.
+SHOWN_TO_CLIENT = (
+    AccessLogEntry.Action.READ,
+    AccessLogEntry.Action.LIST,
+    AccessLogEntry.Action.SEARCH,
+    AccessLogEntry.Action.EXPORT,
+    AccessLogEntry.Action.DISCLOSE,
+    AccessLogEntry.Action.GRANT,
+    AccessLogEntry.Action.WRITE,
+)
+
+
+def who_saw_my_data(
+    person_id: uuid.UUID, *, since: datetime.datetime | None = None
+) -> QuerySet[AccessLogEntry]:
+    """Others' reads and disclosures of a citizen's, their family's and wards' data.
+
+    Entries about a minor's records hidden from the guardians are shown only
+    to that minor themself.
+    """
+    since = since or timezone.now() - rules.CLIENT_LOG_WINDOW
+    families = FamilyMembership.objects.filter(person_id=person_id).values("family_id")
+    wards = Guardianship.objects.active().filter(guardian_id=person_id).values("child_id")
+    about_me = Q(subject_person_id=person_id)
+    about_family_or_wards = Q(subject_family_id__in=families) | Q(subject_person_id__in=wards)
+    return (
+        AccessLogEntry.objects.filter(
+            about_me | (about_family_or_wards & Q(hidden_from_guardians=False)),
+            occurred_at__gte=since,
+            allowed=True,
+            action__in=SHOWN_TO_CLIENT,
+        )
+        .exclude(actor_id__isnull=True)
+        .exclude(basis__in=[AccessLogEntry.Basis.OWN, AccessLogEntry.Basis.GUARDIAN])
+        .order_by("-occurred_at", "-seq")
+    )
+
+
+def emergency_accesses_to_review() -> QuerySet[AccessGrant]:
+    reviewed = EmergencyReview.objects.values("grant_id")
+    return (
+        AccessGrant.objects.filter(kind=AccessGrant.Kind.EMERGENCY)
+        .exclude(pk__in=reviewed)
+        .select_related("user", "family", "person")
+        .order_by("created_at")
+    )
+
+
+def recent_reviews(limit: int = 20) -> QuerySet[EmergencyReview]:
+    return EmergencyReview.objects.order_by("-reviewed_at")[:limit]
+
+
+def search_log(
+    *,
+    person_id: uuid.UUID | None = None,
+    family_ids=None,
+    actor_ids=None,
+    since: datetime.datetime | None = None,
+    until: datetime.datetime | None = None,
+) -> QuerySet[AccessLogEntry]:
+    entries = AccessLogEntry.objects.all()
+    if person_id is not None:
+        condition = Q(subject_person_id=person_id)
+        if family_ids is not None:
+            condition |= Q(subject_family_id__in=family_ids)
+        entries = entries.filter(condition)
+    if actor_ids is not None:
+        entries = entries.filter(actor_id__in=actor_ids)
+    if since:
+        entries = entries.filter(occurred_at__gte=since)
+    if until:
+        entries = entries.filter(occurred_at__lt=until)
+    return entries.order_by("-seq")

@@ -1,0 +1,149 @@
+"""The family's "who saw my data" page and the auditor's pages."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from perhekeskus.access import NotFound, access_family, families_visible_to
+from perhekeskus.access.log import Action, Basis, Subject, record
+from perhekeskus.access.policies import access_log, own_data
+from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.models import User
+from perhekeskus.families import selectors as family_selectors
+from perhekeskus.families.models import AccessGrant, Person
+
+from . import selectors, services
+from .forms import LogSearchForm, MyLogForm, ReviewForm
+from .models import AccessLogEntry
+
+PAGE_SIZE = 100
+
+
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+@own_data
+@require_safe
+def my_data(request):
+    actor = request.actor
+    families = [
+        family_selectors.family_detail(actor, access_family(actor, f.pk, request=request))
+        for f in families_visible_to(actor).order_by("name")
+    ]
+    form = MyLogForm(request.GET or None)
+    since = None
+    if form.is_valid() and form.cleaned_data["since"]:
+        since = _day_start(form.cleaned_data["since"])
+    entries = Paginator(selectors.who_saw_my_data(actor.person_id, since=since), PAGE_SIZE)
+    return render(
+        request,
+        "audit/my_data.html",
+        {"families": families, "form": form, "page": entries.get_page(request.GET.get("page"))},
+    )
+
+
+@access_log
+@require_safe
+def review_list(request):
+    actor = request.actor
+    grants = list(selectors.emergency_accesses_to_review())
+    record(
+        actor,
+        [
+            Subject("emergency access for review", family_id=g.family_id, person_id=g.person_id)
+            for g in grants
+        ],
+        action=Action.READ,
+        basis=Basis.AUDIT,
+        request=request,
+    )
+    return render(
+        request,
+        "audit/review_list.html",
+        {
+            "grants": grants,
+            "reviews": selectors.recent_reviews(),
+            "may_review": actor.can(Capability.REVIEW_EMERGENCY_ACCESS),
+            "form": ReviewForm(),
+        },
+    )
+
+
+@access_log
+@require_POST
+def review(request, grant_id):
+    actor = request.actor
+    if not actor.can(Capability.REVIEW_EMERGENCY_ACCESS):
+        raise NotFound
+    grant = AccessGrant.objects.filter(pk=grant_id, kind=AccessGrant.Kind.EMERGENCY).first()
+    if grant is None:
+        raise NotFound
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_emergency_access(
+                actor=actor,
+                grant=grant,
+                note=form.cleaned_data["note"],
+                justified=form.cleaned_data["justified"],
+                request=request,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The review was saved."))
+    else:
+        messages.error(request, _("Choose whether the access was justified and write a note."))
+    return redirect("audit:reviews")
+
+
+@access_log
+@require_safe
+def log_search(request):
+    actor = request.actor
+    if not actor.can(Capability.VIEW_ACCESS_LOG):
+        raise NotFound
+    form = LogSearchForm(request.GET or None)
+    page = None
+    person = None
+    if form.is_valid() and any(form.cleaned_data.values()):
+        data = form.cleaned_data
+        person_id = family_ids = actor_ids = None
+        if data["identity_code"]:
+            person = Person.objects.filter(identity_code=data["identity_code"]).first()
+            person_id = person.pk if person else None
+            family_ids = family_selectors.family_ids_of_person(person_id) if person else []
+            if person is None:
+                person_id = "00000000-0000-0000-0000-000000000000"
+        if data["professional"]:
+            actor_ids = User.objects.filter(username=data["professional"]).values("pk")
+        entries = selectors.search_log(
+            person_id=person_id,
+            family_ids=family_ids,
+            actor_ids=actor_ids,
+            since=_day_start(data["since"]) if data["since"] else None,
+            until=_day_start(data["until"] + datetime.timedelta(days=1)) if data["until"] else None,
+        )
+        page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+        record(
+            actor,
+            Subject("access log search", person_id=person.pk if person else None),
+            action=Action.SEARCH,
+            basis=Basis.AUDIT,
+            detail=f"professional={data['professional'][:50]}",
+            request=request,
+        )
+    return render(
+        request,
+        "audit/log_search.html",
+        {"form": form, "page": page, "person": person, "actions": AccessLogEntry.Action},
+    )

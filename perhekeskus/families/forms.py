@@ -1,0 +1,137 @@
+"""Forms of the families pages (validation only; services write)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.access import rules
+from perhekeskus.accounts.models import Sector
+from perhekeskus.catalogue.models import Organization
+
+from . import identity
+from .models import AccessGrant, Consent, FamilyMembership, ServiceTask
+
+
+class IdentityCodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 11)
+        kwargs.setdefault("label", _("Personal identity code"))
+        kwargs.setdefault("help_text", _("For example 131052-308T."))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = identity.normalise(super().clean(value))
+        if value:
+            identity.parse(value)
+        return value
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search persons"),
+        max_length=100,
+        required=False,
+        help_text=_("Name, identity code or date of birth (d.m.yyyy)."),
+    )
+
+
+class NewClientForm(forms.Form):
+    first_names = forms.CharField(label=_("First names"), max_length=200)
+    last_name = forms.CharField(label=_("Last name"), max_length=200)
+    identity_code = IdentityCodeField(required=False)
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        help_text=_("Only when the person has no identity code (d.m.yyyy)."),
+        input_formats=["%d.%m.%Y", "%Y-%m-%d"],
+    )
+    role = forms.ChoiceField(label=_("Role in the family"), choices=FamilyMembership.Role.choices)
+    service_task = forms.ChoiceField(label=_("Service task"), choices=ServiceTask.choices)
+    unit = forms.ChoiceField(label=_("Your unit"))
+    confirm_not_duplicate = forms.BooleanField(
+        label=_("None of the persons above is this person: save a new person"), required=False
+    )
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [(str(u.pk), u.name) for u in units]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("identity_code") and not data.get("date_of_birth"):
+            raise ValidationError(_("Give the identity code or, without one, the date of birth."))
+        return data
+
+
+class SpecialAccessForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Basis"), choices=AccessGrant.Kind.choices, widget=forms.RadioSelect
+    )
+    identity_code = IdentityCodeField()
+    legal_ground = forms.ChoiceField(label=_("Statutory ground"), required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_("Why you need the data now. The reason is logged and reviewed."),
+    )
+
+    def __init__(self, *args, grounds=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["legal_ground"].choices = [("", "—")] + [
+            (g.code, f"{g.label} ({g.reference})") for g in grounds
+        ]
+
+
+class ConsentForm(forms.Form):
+    person = forms.ChoiceField(label=_("Whose data"))
+    given_by = forms.ChoiceField(label=_("Consented by"))
+    recipient_organization = forms.ModelChoiceField(
+        label=_("To organisation"), queryset=Organization.objects.order_by("name"), required=False
+    )
+    recipient_sector = forms.ChoiceField(
+        label=_("Or to a sector"), choices=[("", "—"), *Sector.choices], required=False
+    )
+    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    data = forms.ChoiceField(label=_("Data"), choices=Consent.Data.choices)
+    valid_until = forms.DateField(
+        label=_("Valid until"), required=False, input_formats=["%d.%m.%Y", "%Y-%m-%d"]
+    )
+
+    def __init__(self, *args, persons=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(str(p.id), p.full_name) for p in persons]
+        self.fields["person"].choices = choices
+        self.fields["given_by"].choices = choices
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("recipient_organization") and not data.get("recipient_sector"):
+            raise ValidationError(_("Name the recipient: an organisation or a sector."))
+        return data
+
+
+class DisclosureForm(forms.Form):
+    person = forms.ChoiceField(label=_("Whose data"))
+    recipient = forms.ModelChoiceField(
+        label=_("Recipient organisation"), queryset=Organization.objects.order_by("name")
+    )
+    data = forms.ChoiceField(label=_("Data"), choices=Consent.Data.choices)
+    service_task = forms.ChoiceField(
+        label=_("Service task"), choices=[("", "—"), *ServiceTask.choices], required=False
+    )
+    document_ref = forms.CharField(label=_("Document"), max_length=100, required=False)
+    statutory_ground = forms.ChoiceField(label=_("Statutory right"), required=False)
+    disclose = forms.BooleanField(
+        label=_("Disclose now if allowed (otherwise only check)"), required=False
+    )
+
+    def __init__(self, *args, persons=(), capabilities=frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [(str(p.id), p.full_name) for p in persons]
+        self.fields["statutory_ground"].choices = [("", "—")] + [
+            (g.code, f"{g.label} ({g.reference})")
+            for g in rules.grounds_for(capabilities, reading=False)
+        ]

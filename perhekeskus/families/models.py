@@ -1,0 +1,443 @@
+"""Persons, families and what governs the sharing of their data.
+
+Only services (``services.py``) write these models, and each write also
+appends a :class:`HistoryEntry`; reads go through the access layer
+(:mod:`perhekeskus.access`). django-pghistory is not used because it works on
+PostgreSQL only and the project runs the same tests on SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.core.models import BaseModel
+
+from .identity import validate_identity_code
+
+
+class Person(BaseModel):
+    first_names = models.CharField(_("first names"), max_length=200)
+    last_name = models.CharField(_("last name"), max_length=200)
+    # Stored exactly as issued (upper-case); empty when the person has none.
+    identity_code = models.CharField(
+        _("personal identity code"),
+        max_length=11,
+        blank=True,
+        validators=[validate_identity_code],
+    )
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True, db_index=True)
+    languages = models.JSONField(
+        _("languages"),
+        default=list,
+        blank=True,
+        help_text=_("ISO 639 codes, the person's own language first."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    post_office = models.CharField(_("post office"), max_length=100, blank=True)
+    municipality = models.ForeignKey(
+        "programme.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("municipality of residence"),
+    )
+    # turvakielto: address and municipality are shown to nobody without the
+    # specific right (see perhekeskus.access.masking).
+    security_prohibition = models.BooleanField(_("security prohibition"), default=False)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        ordering = ["last_name", "first_names"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["identity_code"],
+                condition=~Q(identity_code=""),
+                name="person_identity_code_unique",
+            )
+        ]
+        indexes = [models.Index(fields=["last_name", "date_of_birth"], name="person_name_born")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_names} {self.last_name}"
+
+    def age_on(self, day: datetime.date) -> int | None:
+        if self.date_of_birth is None:
+            return None
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class Family(BaseModel):
+    """A household: the people who live or are raised together."""
+
+    name = models.CharField(_("name"), max_length=200, help_text=_("How the family is known."))
+
+    class Meta:
+        verbose_name = _("family")
+        verbose_name_plural = _("families")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PeriodQuerySet(models.QuerySet):
+    """Rows with ``starts_on``/``ends_on`` (last day, inclusive)."""
+
+    def active(self, on: datetime.date | None = None):
+        day = on or timezone.localdate()
+        return self.filter(Q(starts_on__lte=day), Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+
+
+class FamilyMembership(BaseModel):
+    class Role(models.TextChoices):
+        PARENT = "parent", _("parent")
+        GUARDIAN = "guardian", _("guardian (not a parent)")
+        CHILD = "child", _("child")
+        OTHER_ADULT = "other_adult", _("other adult")
+
+    family = models.ForeignKey(
+        Family, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("family")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    starts_on = models.DateField(_("from"), default=timezone.localdate)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("family member")
+        verbose_name_plural = _("family members")
+        ordering = ["role", "person__date_of_birth"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["family", "person"],
+                condition=Q(ends_on__isnull=True),
+                name="family_membership_one_open",
+            ),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="family_membership_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.get_role_display()} – {self.family}"
+
+
+class Guardianship(BaseModel):
+    """Custody of a child (from the population register or a court decision)."""
+
+    class Basis(models.TextChoices):
+        PARENTHOOD = "parenthood", _("parent by law")
+        AGREEMENT = "agreement", _("confirmed custody agreement")
+        COURT = "court", _("court decision")
+
+    child = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="guardians", verbose_name=_("child")
+    )
+    guardian = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="wards", verbose_name=_("guardian")
+    )
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices)
+    starts_on = models.DateField(_("from"), default=timezone.localdate)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("guardianship")
+        verbose_name_plural = _("guardianships")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(child=models.F("guardian")), name="guardianship_not_self"
+            ),
+            models.UniqueConstraint(
+                fields=["child", "guardian"],
+                condition=Q(ends_on__isnull=True),
+                name="guardianship_one_open",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guardian} → {self.child}"
+
+
+class ServiceTask(models.TextChoices):
+    """The service task a client relationship or prohibition concerns."""
+
+    CHILD_HEALTH = "child_health", _("maternity and child health clinic")
+    FAMILY_COUNSELLING = "family_counselling", _("family counselling")
+    FAMILY_WORK = "family_work", _("family work and home help")
+    FAMILY_SOCIAL_WORK = "family_social_work", _("social work for families with children")
+    CHILD_WELFARE = "child_welfare", _("child welfare")
+    STUDENT_WELFARE = "student_welfare", _("student welfare")
+    THERAPY = "therapy", _("therapy")
+    EARLY_SUPPORT = "early_support", _("early support and peer groups")
+
+
+class HiddenFromGuardians(models.Model):
+    """A minor's own record that their guardians do not see (SHL, 703/2023).
+
+    Any model holding a child's service events mixes this in; selectors for
+    a guardian's view exclude such rows, and reads of them are logged as
+    hidden too, so the "who saw my data" view does not reveal them.
+    """
+
+    hidden_from_guardians = models.BooleanField(_("hidden from the guardians"), default=False)
+
+    class Meta:
+        abstract = True
+
+
+class ClientRelationship(HiddenFromGuardians, BaseModel):
+    """A unit's active client relationship with a family, for a service task.
+
+    The minimal form the access layer needs; case work adds matters, teams
+    and responsible workers that point here. ``person`` narrows it to one
+    member (e.g. a pupil's student welfare), ``None`` means the whole family.
+    """
+
+    family = models.ForeignKey(
+        Family, on_delete=models.PROTECT, related_name="relationships", verbose_name=_("family")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="relationships",
+        verbose_name=_("only for"),
+    )
+    unit = models.ForeignKey(
+        "accounts.Unit",
+        on_delete=models.PROTECT,
+        related_name="client_relationships",
+        verbose_name=_("unit"),
+    )
+    service_task = models.CharField(_("service task"), max_length=30, choices=ServiceTask.choices)
+    starts_on = models.DateField(_("from"), default=timezone.localdate)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("client relationship")
+        verbose_name_plural = _("client relationships")
+        ordering = ["-starts_on"]
+        indexes = [models.Index(fields=["unit", "family"], name="relationship_unit_family")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.family} ({self.get_service_task_display()})"
+
+
+class Consent(BaseModel):
+    """Permission to share a person's data with an organisation or a sector."""
+
+    class Data(models.TextChoices):
+        BASIC = "basic", _("identity, family and contact details")
+        SERVICE = "service", _("service events and plans")
+        ALL = "all", _("all data of the service task")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="consents", verbose_name=_("whose data")
+    )
+    given_by = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="consents_given",
+        verbose_name=_("consented by"),
+        help_text=_("The person themself, or a guardian for a child."),
+    )
+    recipient_organization = models.ForeignKey(
+        "catalogue.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to organisation"),
+    )
+    recipient_sector = models.CharField(_("to sector"), max_length=20, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=300)
+    data = models.CharField(_("data"), max_length=20, choices=Data.choices, default=Data.BASIC)
+    valid_from = models.DateField(_("valid from"), default=timezone.localdate)
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-valid_from"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(recipient_organization__isnull=False) | ~Q(recipient_sector=""),
+                name="consent_has_recipient",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.purpose}"
+
+
+class DisclosureProhibition(BaseModel):
+    """A client's prohibition to disclose: one document, a service task or an organisation."""
+
+    class Scope(models.TextChoices):
+        DOCUMENT = "document", _("one document")
+        SERVICE_TASK = "service_task", _("a service task")
+        ORGANIZATION = "organization", _("an organisation")
+
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="prohibitions", verbose_name=_("whose data")
+    )
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices)
+    document_ref = models.CharField(_("document"), max_length=100, blank=True)
+    service_task = models.CharField(
+        _("service task"), max_length=30, choices=ServiceTask.choices, blank=True
+    )
+    organization = models.ForeignKey(
+        "catalogue.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    given_on = models.DateField(_("given"), default=timezone.localdate)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("disclosure prohibition")
+        verbose_name_plural = _("disclosure prohibitions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(scope="document", document_ref__gt="")
+                    | Q(scope="service_task", service_task__gt="")
+                    | Q(scope="organization", organization__isnull=False)
+                ),
+                name="prohibition_scope_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_scope_display()}"
+
+
+class ServiceProvision(models.Model):
+    """An organisation that provides the organiser's services by voucher or purchase.
+
+    A disclosure prohibition does not apply towards these (703/2023).
+    """
+
+    class Kind(models.TextChoices):
+        VOUCHER = "voucher", _("service voucher provider")
+        PURCHASED = "purchased", _("purchased-service provider")
+
+    organiser = models.ForeignKey(
+        "catalogue.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    provider = models.ForeignKey(
+        "catalogue.Organization", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    starts_on = models.DateField(_("from"), default=timezone.localdate)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("provider of the organiser's services")
+        verbose_name_plural = _("providers of the organiser's services")
+
+    def __str__(self) -> str:
+        return f"{self.provider} ({self.get_kind_display()})"
+
+
+class AccessGrant(BaseModel):
+    """Access opened on a statutory right or in an emergency, with its reason.
+
+    Emergency access ("break the glass") is flagged for the auditor's review
+    (:class:`perhekeskus.audit.models.EmergencyReview`).
+    """
+
+    class Kind(models.TextChoices):
+        STATUTORY = "statutory", _("statutory right")
+        EMERGENCY = "emergency", _("emergency access")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="grants")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    legal_ground = models.CharField(_("legal ground"), max_length=40, blank=True)
+    reason = models.TextField(_("reason"))
+    unit_name = models.CharField(_("unit"), max_length=200, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        verbose_name = _("special access")
+        verbose_name_plural = _("special accesses")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "family", "expires_at"], name="grant_user_family")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.user} → {self.family}"
+
+
+class HistoryEntry(models.Model):
+    """What changed in the register, by whom and when (written by services)."""
+
+    family = models.ForeignKey(
+        Family, on_delete=models.PROTECT, null=True, blank=True, related_name="history"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="history"
+    )
+    at = models.DateTimeField(_("time"), default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    model = models.CharField(_("record"), max_length=60)
+    object_id = models.UUIDField(_("record id"))
+    change = models.CharField(_("change"), max_length=20)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+    hidden_from_guardians = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("history entry")
+        verbose_name_plural = _("history entries")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.model} {self.change}"

@@ -1,0 +1,418 @@
+"""Writes to the families register. Each write appends a history entry.
+
+Keyword-only and atomic; the ``actor`` is the signed-in user (or None for
+imports and the demo). Whether the actor may write is decided by the access
+layer before these are called (``access_family(..., action="write")``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import identity
+from .models import (
+    ClientRelationship,
+    Consent,
+    DisclosureProhibition,
+    Family,
+    FamilyMembership,
+    Guardianship,
+    HistoryEntry,
+    Person,
+)
+
+PERSON_FIELDS = (
+    "first_names",
+    "last_name",
+    "identity_code",
+    "date_of_birth",
+    "languages",
+    "phone",
+    "email",
+    "street_address",
+    "postal_code",
+    "post_office",
+    "municipality",
+    "security_prohibition",
+)
+
+
+def _user(actor):
+    user = getattr(actor, "user", actor)
+    return user if getattr(user, "is_authenticated", False) else None
+
+
+def _plain(value):
+    if isinstance(value, datetime.date | uuid.UUID):
+        return str(value)
+    if hasattr(value, "pk"):
+        return str(value.pk)
+    return value
+
+
+def _history(actor, obj, change: str, changes: dict, *, family=None, person=None, hidden=False):
+    HistoryEntry.objects.create(
+        family=family,
+        person=person,
+        actor=_user(actor),
+        model=obj._meta.model_name,
+        object_id=obj.pk,
+        change=change,
+        changes={k: _plain(v) for k, v in changes.items()},
+        hidden_from_guardians=hidden,
+    )
+
+
+class DuplicatePerson(ValidationError):
+    """The person may already be in the register (search before create)."""
+
+    def __init__(self, matches, *, exact: bool):
+        self.matches = list(matches)
+        self.exact = exact
+        message = (
+            _("A person with this identity code is already in the register.")
+            if exact
+            else _("Possible duplicates were found; check them before saving a new person.")
+        )
+        super().__init__(message, code="duplicate")
+
+
+def clean_person_data(data: dict) -> dict:
+    """Validate the identity code and derive the date of birth from it."""
+    data = dict(data)
+    code = identity.normalise(data.get("identity_code", ""))
+    data["identity_code"] = code
+    if code:
+        born = identity.parse(code)
+        if data.get("date_of_birth") and data["date_of_birth"] != born:
+            raise ValidationError(
+                {"date_of_birth": _("The date of birth differs from the identity code's.")}
+            )
+        data["date_of_birth"] = born
+    return data
+
+
+@transaction.atomic
+def person_create(*, actor, data: dict, confirm_not_duplicate: bool = False) -> Person:
+    """Save a new person after the duplicate check.
+
+    An identity-code match always refuses; likely duplicates (similar name and
+    the same date of birth) refuse until the caller confirms.
+    """
+    from .selectors import likely_duplicates
+
+    data = clean_person_data(data)
+    if data["identity_code"]:
+        exact = Person.objects.filter(identity_code=data["identity_code"])
+        if exact.exists():
+            raise DuplicatePerson(exact, exact=True)
+    if not confirm_not_duplicate:
+        matches = likely_duplicates(
+            first_names=data["first_names"],
+            last_name=data["last_name"],
+            date_of_birth=data.get("date_of_birth"),
+        )
+        if matches:
+            raise DuplicatePerson(matches, exact=False)
+    person = Person(**{k: v for k, v in data.items() if k in PERSON_FIELDS})
+    person.full_clean()
+    person.save()
+    _history(
+        actor,
+        person,
+        "created",
+        {k: data.get(k) for k in PERSON_FIELDS if data.get(k)},
+        person=person,
+    )
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, data: dict) -> Person:
+    data = clean_person_data({**{f: getattr(person, f) for f in PERSON_FIELDS}, **data})
+    changes = {}
+    for field in PERSON_FIELDS:
+        if field in data and getattr(person, field) != data[field]:
+            changes[field] = data[field]
+            setattr(person, field, data[field])
+    if not changes:
+        return person
+    person.version += 1
+    person.full_clean()
+    person.save()
+    _history(actor, person, "updated", changes, person=person)
+    return person
+
+
+@transaction.atomic
+def family_create(*, actor, name: str) -> Family:
+    family = Family.objects.create(name=name)
+    _history(actor, family, "created", {"name": name}, family=family)
+    return family
+
+
+@transaction.atomic
+def membership_add(
+    *, actor, family: Family, person: Person, role: str, starts_on: datetime.date | None = None
+) -> FamilyMembership:
+    if FamilyMembership.objects.filter(family=family, person=person, ends_on__isnull=True).exists():
+        raise ValidationError(_("The person is already a member of this family."))
+    membership = FamilyMembership(
+        family=family, person=person, role=role, starts_on=starts_on or timezone.localdate()
+    )
+    membership.full_clean()
+    membership.save()
+    _history(
+        actor,
+        membership,
+        "added",
+        {"person": person, "role": role, "starts_on": membership.starts_on},
+        family=family,
+        person=person,
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, actor, membership: FamilyMembership, ends_on=None) -> FamilyMembership:
+    membership.ends_on = ends_on or timezone.localdate()
+    membership.full_clean()
+    membership.save(update_fields=["ends_on", "updated_at"])
+    _history(
+        actor,
+        membership,
+        "ended",
+        {"ends_on": membership.ends_on},
+        family=membership.family,
+        person=membership.person,
+    )
+    return membership
+
+
+@transaction.atomic
+def guardianship_add(
+    *, actor, child: Person, guardian: Person, basis: str, starts_on=None, family=None
+) -> Guardianship:
+    guardianship = Guardianship(
+        child=child, guardian=guardian, basis=basis, starts_on=starts_on or timezone.localdate()
+    )
+    guardianship.full_clean()
+    guardianship.save()
+    _history(
+        actor,
+        guardianship,
+        "added",
+        {"child": child, "guardian": guardian, "basis": basis},
+        family=family,
+        person=child,
+    )
+    return guardianship
+
+
+@transaction.atomic
+def guardianship_end(*, actor, guardianship: Guardianship, ends_on=None, family=None):
+    guardianship.ends_on = ends_on or timezone.localdate()
+    guardianship.save(update_fields=["ends_on", "updated_at"])
+    _history(
+        actor,
+        guardianship,
+        "ended",
+        {"ends_on": guardianship.ends_on},
+        family=family,
+        person=guardianship.child,
+    )
+    return guardianship
+
+
+@transaction.atomic
+def relationship_open(
+    *,
+    actor,
+    family: Family,
+    unit,
+    service_task: str,
+    person: Person | None = None,
+    starts_on=None,
+    hidden_from_guardians: bool = False,
+) -> ClientRelationship:
+    relationship = ClientRelationship(
+        family=family,
+        unit=unit,
+        service_task=service_task,
+        person=person,
+        starts_on=starts_on or timezone.localdate(),
+        hidden_from_guardians=hidden_from_guardians,
+    )
+    relationship.full_clean()
+    relationship.save()
+    _history(
+        actor,
+        relationship,
+        "opened",
+        {"unit": unit.name, "service_task": service_task, "person": person},
+        family=family,
+        person=person,
+        hidden=hidden_from_guardians,
+    )
+    return relationship
+
+
+@transaction.atomic
+def relationship_close(*, actor, relationship: ClientRelationship, ends_on=None):
+    relationship.ends_on = ends_on or timezone.localdate()
+    relationship.save(update_fields=["ends_on", "updated_at"])
+    _history(
+        actor,
+        relationship,
+        "closed",
+        {"ends_on": relationship.ends_on},
+        family=relationship.family,
+        person=relationship.person,
+        hidden=relationship.hidden_from_guardians,
+    )
+    return relationship
+
+
+def _may_consent_for(given_by: Person, person: Person, day: datetime.date) -> bool:
+    return (
+        given_by.pk == person.pk
+        or Guardianship.objects.active(day).filter(child=person, guardian=given_by).exists()
+    )
+
+
+@transaction.atomic
+def consent_give(
+    *,
+    actor,
+    person: Person,
+    given_by: Person,
+    purpose: str,
+    data: str,
+    recipient_organization=None,
+    recipient_sector: str = "",
+    valid_from=None,
+    valid_until=None,
+    family: Family | None = None,
+) -> Consent:
+    valid_from = valid_from or timezone.localdate()
+    if not _may_consent_for(given_by, person, valid_from):
+        raise ValidationError(_("Only the person themself or their guardian can consent for them."))
+    consent = Consent(
+        person=person,
+        given_by=given_by,
+        purpose=purpose,
+        data=data,
+        recipient_organization=recipient_organization,
+        recipient_sector=recipient_sector,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        recorded_by=_user(actor),
+    )
+    consent.full_clean()
+    consent.save()
+    _history(
+        actor,
+        consent,
+        "given",
+        {
+            "given_by": given_by,
+            "purpose": purpose,
+            "data": data,
+            "recipient_organization": recipient_organization,
+            "recipient_sector": recipient_sector,
+            "valid_until": valid_until,
+        },
+        family=family,
+        person=person,
+    )
+    return consent
+
+
+@transaction.atomic
+def consent_withdraw(*, actor, consent: Consent, family: Family | None = None) -> Consent:
+    if consent.withdrawn_at is None:
+        consent.withdrawn_at = timezone.now()
+        consent.save(update_fields=["withdrawn_at", "updated_at"])
+        _history(actor, consent, "withdrawn", {}, family=family, person=consent.person)
+    return consent
+
+
+@transaction.atomic
+def prohibition_add(
+    *,
+    actor,
+    person: Person,
+    scope: str,
+    document_ref: str = "",
+    service_task: str = "",
+    organization=None,
+    family: Family | None = None,
+) -> DisclosureProhibition:
+    prohibition = DisclosureProhibition(
+        person=person,
+        scope=scope,
+        document_ref=document_ref,
+        service_task=service_task,
+        organization=organization,
+    )
+    prohibition.full_clean()
+    prohibition.save()
+    _history(
+        actor,
+        prohibition,
+        "given",
+        {
+            "scope": scope,
+            "document_ref": document_ref,
+            "service_task": service_task,
+            "organization": organization,
+        },
+        family=family,
+        person=person,
+    )
+    return prohibition
+
+
+@transaction.atomic
+def prohibition_withdraw(*, actor, prohibition: DisclosureProhibition, family=None):
+    if prohibition.withdrawn_at is None:
+        prohibition.withdrawn_at = timezone.now()
+        prohibition.save(update_fields=["withdrawn_at", "updated_at"])
+        _history(actor, prohibition, "withdrawn", {}, family=family, person=prohibition.person)
+    return prohibition
+
+
+@dataclass
+class NewClient:
+    family: Family
+    person: Person
+    relationship: ClientRelationship
+
+
+@transaction.atomic
+def client_family_create(
+    *,
+    actor,
+    unit,
+    service_task: str,
+    person_data: dict,
+    role: str,
+    confirm_not_duplicate: bool = False,
+) -> NewClient:
+    """A new person in a new family, with the unit's client relationship."""
+    person = person_create(
+        actor=actor, data=person_data, confirm_not_duplicate=confirm_not_duplicate
+    )
+    family = family_create(actor=actor, name=person.last_name)
+    membership_add(actor=actor, family=family, person=person, role=role)
+    relationship = relationship_open(
+        actor=actor, family=family, unit=unit, service_task=service_task
+    )
+    return NewClient(family, person, relationship)
