@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "perhekeskus.web",
     "perhekeskus.programme",
     "perhekeskus.catalogue",
+    "perhekeskus.families",
+    "perhekeskus.audit",
 ]
 
 MIDDLEWARE = [
