@@ -6,7 +6,6 @@ from ninja import NinjaAPI
 from perhekeskus.accounts.api import router as accounts_router
 from perhekeskus.catalogue.api import router as catalogue_router
 from perhekeskus.families.api import router as families_router
-from perhekeskus.families.api import router as families_router
 
 api = NinjaAPI(
     title="Perhekeskus API",
@@ -18,5 +17,4 @@ api = NinjaAPI(
 )
 api.add_router("/services", catalogue_router)
 api.add_router("/accounts", accounts_router)
-api.add_router("/families", families_router)
 api.add_router("/families", families_router)
