@@ -26,8 +26,6 @@ urlpatterns += i18n_patterns(
     path("", include("perhekeskus.web.urls")),
     path("", include("perhekeskus.families.urls")),
     path("", include("perhekeskus.audit.urls")),
-    path("", include("perhekeskus.families.urls")),
-    path("", include("perhekeskus.audit.urls")),
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("accounts/", include(allauth_urlpatterns)),
     prefix_default_language=False,
