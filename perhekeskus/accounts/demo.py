@@ -1,7 +1,7 @@
 """Demo users of the fictional Järvi-Saimaa county, one per typical role.
 
 The units belong to the demo region's organisations, which the catalogue's
-demo loader creates first; units have stable UUIDs, so loading twice changes
+demo loader creates first (it then calls :func:`load_demo`); units have stable UUIDs, so loading twice changes
 nothing. Demo users get a password (the same as the user name) only in demo
 mode; elsewhere their password is unusable and the demo sign-in page does not
 exist.
@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from perhekeskus.catalogue.demo import organizations as demo_organizations
+from perhekeskus.catalogue.demo.loader import stable_id
 from perhekeskus.catalogue.models import Organization
 from perhekeskus.programme.models import Municipality
 
@@ -192,24 +192,14 @@ def unit_id(key: str) -> uuid.UUID:
     return uuid.uuid5(_NAMESPACE, f"unit:{key}")
 
 
-def _organization_data(key: str):
-    everything = (
-        demo_organizations.COUNTY,
-        *demo_organizations.MUNICIPALITIES,
-        *demo_organizations.OTHERS,
-    )
-    return next(org for org in everything if org.key == key)
-
-
 def demo_organization(key: str) -> Organization:
-    """The demo region's organisation, as the catalogue's demo loader made it."""
-    data = _organization_data(key)
-    organization = Organization.objects.filter(kind=data.kind, name_fi=data.name[0]).first()
-    if organization is None:
+    """The demo region's organisation, by the catalogue demo loader's stable id."""
+    try:
+        return Organization.objects.get(pk=stable_id("organization", key))
+    except Organization.DoesNotExist:
         raise LookupError(
-            f"The demo organisation {data.name[0]!r} does not exist: load the catalogue demo first."
-        )
-    return organization
+            f"The demo organisation {key!r} does not exist: load the demo region first."
+        ) from None
 
 
 @transaction.atomic
@@ -271,6 +261,11 @@ def create_demo_users() -> list[User]:
             )
         users.append(user)
     return users
+
+
+def load_demo() -> None:
+    """The catalogue's demo loader calls this after the region exists."""
+    create_demo_users()
 
 
 def demo_sign_ins() -> list[tuple[str, str]]:
