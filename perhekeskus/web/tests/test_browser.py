@@ -174,7 +174,12 @@ def test_no_horizontal_scroll_on_a_320_px_phone(page, live_server, catalogue, na
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
-    assert overflow <= 0, f"{overflow}px of horizontal scroll"
+    wide = page.evaluate(
+        "[...document.querySelectorAll('body *')]"
+        ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth)"
+        ".map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').trim().slice(0, 30))"
+    )
+    assert overflow <= 0, f"{overflow}px of horizontal scroll: {wide[:5]}"
 
 
 def test_keyboard_reaches_skip_link_first_then_search_button(page, live_server, catalogue):
