@@ -180,6 +180,15 @@ def _within_sql(within: QuerySet | None) -> tuple[str, tuple]:
     return within.order_by().values("pk").query.sql_with_params()
 
 
+def _correlated_within_sql(within: QuerySet | None, outer_column: str) -> tuple[str, tuple]:
+    """``within`` restricted to the service whose id is ``outer_column`` of
+    the enclosing query, for ``EXISTS (…)``."""
+    if within is None:
+        within = Service.objects.filter(status=Service.Status.ACTIVE)
+    correlated = within.order_by().filter(pk=RawSQL(outer_column, ())).values("pk")
+    return correlated.query.sql_with_params()
+
+
 def _to_uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
@@ -216,7 +225,10 @@ def ranked_ids(
         """
         params = [PG_WEIGHTS, _tsquery_expression(analysed), *within_params, limit, offset]
     else:
-        # bm25() only works in the query that scans the FTS table itself.
+        # bm25() only works in the query that scans the FTS table itself. The
+        # filters are checked per match (a correlated EXISTS using the
+        # primary key) rather than evaluated over the whole catalogue.
+        within_sql, within_params = _correlated_within_sql(within, "m.service_id")
         sql = f"""
             WITH ranked AS MATERIALIZED (
                 SELECT rowid AS id, -bm25({FTS_TABLE}, {NAME_WEIGHT}, {BODY_WEIGHT}) AS score
@@ -224,7 +236,7 @@ def ranked_ids(
             )
             SELECT m.service_id, ranked.score, count(*) OVER () AS total
             FROM ranked JOIN {ROWID_TABLE} m ON m.id = ranked.id
-            WHERE m.service_id IN ({within_sql})
+            WHERE EXISTS ({within_sql})
             ORDER BY ranked.score DESC, m.service_id
             LIMIT %s OFFSET %s
         """
@@ -236,8 +248,13 @@ def ranked_ids(
             total = rows[0][2]
         else:
             count_sql, count_params = _matching_ids_sql(analysed)
+            if _is_postgresql():
+                condition = f"matches.service_id IN ({within_sql})"
+            else:
+                within_sql, within_params = _correlated_within_sql(within, "matches.service_id")
+                condition = f"EXISTS ({within_sql})"
             cursor.execute(
-                f"SELECT count(*) FROM ({count_sql}) AS matches WHERE service_id IN ({within_sql})",
+                f"SELECT count(*) FROM ({count_sql}) AS matches WHERE {condition}",
                 [*count_params, *within_params],
             )
             total = cursor.fetchone()[0]

@@ -459,21 +459,41 @@ def lemmas_in(*texts: str | None) -> frozenset[str]:
     return frozenset(found)
 
 
+# Words of the field that any service's text may use.
+GENERAL_LEMMAS = frozenset(
+    "lapsi nuori perhe vauva koulu vanhemmuus kasvatus tuki ryhmä neuvonta kehitys "
+    "harrastus parisuhde mielenterveys uni".split()
+)
+
+
 class _Composer:
     """Builds texts from the vocabulary."""
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self.types = [w for w in FINNISH_WORDS if w.service_type]
-        # A Zipf-like preference: some words are everywhere, most are rarer.
-        self.order = list(FINNISH_WORDS)
-        rng.shuffle(self.order)
-        self.weights = [1.0 / (1 + i * 0.15) for i in range(len(self.order))]
+        self.general = [w for w in FINNISH_WORDS if w.lemma in GENERAL_LEMMAS]
+        self.topical = [w for w in FINNISH_WORDS if w.lemma not in GENERAL_LEMMAS]
+        # Service types are Zipf-distributed: clinics are everywhere,
+        # language cafés are rare.
+        self.type_weights = [1.0 / (1 + i * 0.2) for i in range(len(self.types))]
+        self.kind = self.types[0]
         self.swedish = [w for w in OTHER_WORDS if w.language == "sv"]
         self.english = [w for w in OTHER_WORDS if w.language == "en"]
 
+    def service_type(self) -> Word:
+        self.kind = self.rng.choices(self.types, weights=self.type_weights)[0]
+        return self.kind
+
     def word(self) -> Word:
-        return self.rng.choices(self.order, weights=self.weights)[0]
+        """A word for a slot: texts stay on their service's topic and use
+        the general words of the field; now and then any other word."""
+        roll = self.rng.random()
+        if roll < 0.3:
+            return self.kind
+        if roll < 0.9:
+            return self.rng.choice(self.general)
+        return self.rng.choice(self.topical)
 
     def fill(self, template: str, first: Word | None = None) -> str:
         out = template
@@ -548,13 +568,13 @@ def generate_services(n: int, *, seed: int = 0, index: bool = True) -> Generated
         }
         for _ in range(n):
             organisation = rng.choice(organisations)
-            kind = rng.choice(composer.types)
+            kind = composer.service_type()
             municipality, _lat, _lon = rng.choice(municipalities)
             name_fi = rng.choice(
                 [
                     f"{kind.form('nom').capitalize()}, {municipality.name}",
                     f"{kind.form('nom').capitalize()}",
-                    f"{composer.word().form('gen').capitalize()} {kind.form('nom')}",
+                    f"{rng.choice(composer.general).form('gen').capitalize()} {kind.form('nom')}",
                 ]
             )
             summary = composer.fill(rng.choice(FINNISH_SENTENCES), first=kind)
