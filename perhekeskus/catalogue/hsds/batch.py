@@ -202,21 +202,37 @@ def validate(obj) -> None:
     obj.full_clean(exclude=_SKIP[model], validate_unique=False, validate_constraints=False)
 
 
+def by_source(model, source: str):
+    """Rows of one source, filtered so that the partial unique index on
+    (source, source_id) is used (SQLite needs its condition spelt out)."""
+    return model.objects.filter(source=source).exclude(source_id="").order_by()
+
+
 def upsert(model, *, source: str, source_id: str, values: dict, record, pk=None):
     """Create or update the row of ``(source, source_id)``.
 
     Returns ``(obj, outcome)``; a row whose stored record equals ``record``
     is left alone and reported unchanged.
     """
-    obj = model.objects.filter(source=source, source_id=source_id).first()
-    if obj is not None and obj.source_record == record:
-        return obj, UNCHANGED
+    # Read only the stored record first: most rows of a re-import are unchanged,
+    # and the full translated row is far dearer to read. Other fields of an
+    # unchanged row load on first use.
+    existing = (
+        by_source(model, source)
+        .filter(source_id=source_id)
+        .only("pk", "source", "source_id", "source_record")
+        .first()
+    )
+    if existing is not None and existing.source_record == record:
+        return existing, UNCHANGED
     outcome = UPDATED
-    if obj is None:
+    if existing is None:
         outcome = CREATED
         obj = model(source=source, source_id=source_id)
         if pk is not None and not model.objects.filter(pk=pk).exists():
             obj.pk = pk
+    else:
+        obj = model.objects.get(pk=existing.pk)
     for name, value in values.items():
         setattr(obj, name, value)
     obj.source_record = record

@@ -25,6 +25,7 @@ from perhekeskus.catalogue.hsds.batch import (
     UPDATED,
     RecordError,
     Report,
+    by_source,
     describe,
     json_files,
     read_json,
@@ -229,7 +230,7 @@ class Importer:
     def _nested(self, service: dict):
         """A service inside an organisation: created when new, never overwritten —
         the service's own record is the fuller one."""
-        if Service.objects.filter(source=SOURCE, source_id=service.get("id")).exists():
+        if by_source(Service, SOURCE).filter(source_id=service.get("id")).exists():
             return "service", UNCHANGED, set()
         try:
             with transaction.atomic():
@@ -248,14 +249,14 @@ class Importer:
             # Created from the service when new; an organisation's own record updates it.
             _schema_check("organization", nested)
             org_id = nested["id"]
-            if not Organization.objects.filter(source=SOURCE, source_id=org_id).exists():
+            if not by_source(Organization, SOURCE).filter(source_id=org_id).exists():
                 kind, outcome, _ids = self.import_organization(nested, nested=True)
                 self.report.count(kind, outcome)
         else:
             org_id = record.get("organization_id")
         if not org_id:
             raise RecordError("the service has no organization or organization_id")
-        org = Organization.objects.filter(source=SOURCE, source_id=org_id).first()
+        org = by_source(Organization, SOURCE).filter(source_id=org_id).first()
         org = org or Organization.objects.filter(pk=org_id).first()
         if org is None:
             raise RecordError(f"organisation {org_id} is not in the catalogue; import it first")

@@ -28,6 +28,7 @@ from perhekeskus.catalogue.hsds.batch import (
     UPDATED,
     RecordError,
     Report,
+    by_source,
     json_files,
     read_json,
     run,
@@ -396,7 +397,7 @@ class Importer:
 
     def organization(self, ptv_id: str) -> Organization:
         if ptv_id not in self.organizations:
-            org = Organization.objects.filter(source=SOURCE, source_id=ptv_id).first()
+            org = by_source(Organization, SOURCE).filter(source_id=ptv_id).first()
             if org is None:
                 raise RecordError(f"organisation {ptv_id} is not in the catalogue; import it first")
             self._cache(self.organizations, ptv_id, org)
@@ -539,7 +540,7 @@ class Importer:
 
     def _service(self, ptv_id: str) -> Service | None:
         if ptv_id not in self.services:
-            service = Service.objects.filter(source=SOURCE, source_id=ptv_id).first()
+            service = by_source(Service, SOURCE).filter(source_id=ptv_id).first()
             if service is None:
                 return None
             self._cache(self.services, ptv_id, service)
@@ -781,11 +782,19 @@ class Importer:
                 self._hours(channel, record)
                 touched.add(service.pk)
             outcomes.append(outcome)
-        stale = ServiceChannel.objects.filter(
-            source=SOURCE, source_id__startswith=f"{ptv_id}/"
-        ).exclude(source_id__in=wanted)
-        touched |= set(stale.values_list("service_id", flat=True))
-        removed, _detail = stale.delete()
+        # This channel's rows: source ids from "<id>/" up to "<id>0" ("0" follows "/").
+        stale = (
+            by_source(ServiceChannel, SOURCE)
+            .filter(source_id__gt=f"{ptv_id}/", source_id__lt=f"{ptv_id}0")
+            .exclude(source_id__in=wanted)
+        )
+        stale_rows = list(stale.values_list("pk", "service_id"))
+        removed = 0
+        if stale_rows:
+            touched |= {service_id for _pk, service_id in stale_rows}
+            removed, _detail = ServiceChannel.objects.filter(
+                pk__in=[pk for pk, _s in stale_rows]
+            ).delete()
         if CREATED in outcomes and UPDATED not in outcomes and not removed:
             outcome = CREATED if all(o == CREATED for o in outcomes) else UPDATED
         elif UPDATED in outcomes or CREATED in outcomes or removed:
