@@ -3,13 +3,14 @@
 #   make test        run all the tests (PostgreSQL when DATABASE_URL is set)
 #   make lint        ruff, migrations and translations checks
 #   make bench-search [N=100000]
+#   make bench-import [N=20000]
 
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 RUN := $(UV) run --frozen
 N ?= 100000
 
-.PHONY: install demo test test-fast lint messages bench-search
+.PHONY: install demo test test-fast lint messages bench-search bench-import
 
 install:
 	@./scripts/bootstrap
@@ -36,3 +37,6 @@ messages: install
 
 bench-search: install
 	$(RUN) python bench/search.py --n $(N)
+
+bench-import: install
+	$(RUN) python bench/import_ptv.py --n $(if $(filter command line,$(origin N)),$(N),20000)
