@@ -318,3 +318,10 @@ def test_language_switch_on_an_unknown_page(client, db):
     assert response.status_code == 404
     links = parse(response).links
     assert "/no-such-page/?x=1" in links and "/en/no-such-page/?x=1" in links
+
+
+def test_a_typo_is_corrected_and_said_so(client, world):
+    response = client.get(url_in("en", "catalogue:search"), {"q": "lastenneuvla"})
+    html = response.content.decode()
+    assert "Showing results for <strong>lastenneuvola</strong>" in html
+    assert "Child health clinic Järvelä" in html

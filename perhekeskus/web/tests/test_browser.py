@@ -211,6 +211,11 @@ def test_results_update_live_without_a_page_load(page, live_server, catalogue):
         "text => document.getElementById('result-status').innerText !== text", arg=before
     )
     assert page.evaluate("window.notReloaded") is True
+    # The language switch follows the new address.
+    swedish = page.locator(".language-switch a[hreflang=sv]").get_attribute("href")
+    assert "/sv/services/?" in swedish and "life_situation=everyday" in swedish
+    # Empty fields are left out of the address.
+    assert "q=" not in page.url and "municipality=" not in page.url
     assert page.csp_errors == []
 
 

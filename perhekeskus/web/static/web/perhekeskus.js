@@ -111,6 +111,30 @@
     }
   });
 
+  // Leave empty fields out of the address: shorter links to share.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var params = event.detail.parameters;
+    var names = [];
+    params.forEach(function (value, name) {
+      if (names.indexOf(name) === -1) {
+        names.push(name);
+      }
+    });
+    names.forEach(function (name) {
+      if (params.getAll(name).every(function (value) { return value === ""; })) {
+        params.delete(name);
+      }
+    });
+  });
+
+  // After htmx has pushed a new address, the language switch keeps the new
+  // query too (its links were made for the address the page was loaded at).
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    document.querySelectorAll(".language-switch a").forEach(function (link) {
+      link.search = window.location.search;
+    });
+  });
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
