@@ -134,6 +134,8 @@ def log_search(request):
             until=_day_start(data["until"] + datetime.timedelta(days=1)) if data["until"] else None,
         )
         page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+        # Evaluated before the search itself is logged, so counts and rows agree.
+        page.object_list = list(page.object_list)
         record(
             actor,
             Subject("access log search", person_id=person.pk if person else None),

@@ -1,0 +1,127 @@
+"""The hash chain: appends, verification, tamper detection, the PostgreSQL trigger."""
+
+import threading
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import DatabaseError, connection, transaction
+
+from perhekeskus.access import access_family
+from perhekeskus.audit import chain
+from perhekeskus.audit.models import AccessLogEntry, ChainHead
+
+FIELDS = dict(actor_name="x", role="", unit="", action="read", target="t", allowed=True)
+
+
+def append(n=5):
+    for i in range(n):
+        chain.append(**{**FIELDS, "target": f"t{i}"})
+
+
+@pytest.mark.django_db
+def test_entries_link_to_their_predecessor():
+    append(3)
+    entries = list(AccessLogEntry.objects.order_by("seq"))
+    assert [e.seq for e in entries] == [1, 2, 3]
+    assert entries[0].prev_hash == chain.GENESIS_HASH
+    assert entries[1].prev_hash == entries[0].hash
+    assert ChainHead.objects.get().hash == entries[2].hash
+    assert chain.verify().ok
+
+
+@pytest.mark.django_db
+def test_the_canonical_form_is_stable():
+    entry = chain.append(**FIELDS)
+    values = [getattr(entry, name) for name in chain.HASHED_FIELDS]
+    assert chain.canonical(values).startswith(b"[1,")
+    stored = AccessLogEntry.objects.values_list(*chain.HASHED_FIELDS).get()
+    assert chain.entry_hash(stored) == entry.hash
+
+
+def run_verify():
+    with pytest.raises(CommandError) as error:
+        call_command("audit_verify")
+    return str(error.value)
+
+
+@pytest.mark.django_db
+def test_audit_verify_passes_on_an_intact_log(world, capsys):
+    access_family(world.nurse, world.virtanen.pk)
+    call_command("audit_verify")
+    assert "intact" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL refuses the UPDATE")
+def test_an_edited_row_is_named_by_audit_verify():
+    append(5)
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE audit_accesslogentry SET actor_name = 'mallory' WHERE seq = 3")
+    message = run_verify()
+    assert "entry 3" in message and "altered" in message
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL refuses the DELETE")
+def test_a_deleted_row_and_a_truncated_tail_are_named():
+    append(5)
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_accesslogentry WHERE seq = 5")
+    assert "entry 5" in run_verify()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM audit_accesslogentry WHERE seq = 2")
+    assert "entries 2–2 are missing before entry 3" in run_verify()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL refuses the UPDATE")
+def test_a_rehashed_row_still_breaks_the_link():
+    append(4)
+    entry = AccessLogEntry.objects.get(seq=2)
+    entry.actor_name = "mallory"
+    values = [getattr(entry, name) for name in chain.HASHED_FIELDS]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE audit_accesslogentry SET actor_name = 'mallory', hash = %s WHERE seq = 2",
+            [chain.entry_hash(values)],
+        )
+    message = run_verify()
+    assert "entry 3" in message and "link" in message
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
+def test_postgresql_refuses_update_and_delete():
+    append(2)
+    for sql in (
+        "UPDATE audit_accesslogentry SET actor_name = 'mallory' WHERE seq = 1",
+        "DELETE FROM audit_accesslogentry WHERE seq = 2",
+    ):
+        with pytest.raises(DatabaseError, match="append-only"):
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(sql)
+    assert chain.verify().ok
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs concurrent connections")
+def test_concurrent_writers_do_not_fork_the_chain():
+    errors = []
+
+    def writer():
+        try:
+            append(20)
+        except Exception as error:  # noqa: BLE001 – reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=writer) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert AccessLogEntry.objects.count() == 80
+    assert chain.verify().ok

@@ -1,0 +1,121 @@
+"""The family's "who saw my data" page and the auditor's pages."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from perhekeskus.access import access_family, actor_for, open_special_access
+from perhekeskus.audit.models import AccessLogEntry, EmergencyReview
+from perhekeskus.families.models import AccessGrant
+
+
+@pytest.fixture
+def parent(world, client):
+    client.force_login(world.parent)
+    return client
+
+
+def test_family_sees_who_read_their_data_and_on_what_basis(world, parent):
+    access_family(world.nurse, world.virtanen.pk)
+    response = parent.get("/my-data/")
+    assert response.status_code == 200
+    assert response.content.count(b"<h1") == 1
+    assert world.nurse.username.encode() in response.content
+    assert b"Aino" in response.content and b"Eetu" in response.content
+
+
+def test_minors_hidden_records_and_their_reads_stay_hidden_from_the_guardian(world, parent):
+    access_family(world.school_social_worker, world.virtanen.pk)
+    response = parent.get("/my-data/")
+    assert world.school_social_worker.username.encode() not in response.content
+    assert world.student_welfare.name.encode() not in response.content
+
+
+def test_own_reads_are_logged_but_not_listed_as_someone_elses(world, parent):
+    before = AccessLogEntry.objects.count()
+    parent.get("/my-data/")
+    own = AccessLogEntry.objects.filter(seq__gt=before, action="read", basis="own")
+    assert own.filter(subject_family_id=world.virtanen.pk).exists()
+    assert b"anna" not in parent.get("/my-data/").content.split(b"log-heading")[1]
+
+
+def test_default_window_is_two_years_and_can_be_widened(world, parent):
+    three_years_ago = timezone.now() - datetime.timedelta(days=3 * 365)
+    relationship = world.virtanen.relationships.get(unit=world.clinic)
+    relationship.starts_on = timezone.localdate() - datetime.timedelta(days=4 * 365)
+    relationship.save()
+    nurse = actor_for(world.nurse)  # built today, when the nurse works in the unit
+    with time_machine.travel(three_years_ago):
+        access_family(nurse, world.virtanen.pk)
+    assert world.nurse.username.encode() not in parent.get("/my-data/").content
+    since = (three_years_ago - datetime.timedelta(days=1)).strftime("%d.%m.%Y")
+    response = parent.get("/my-data/", {"since": since})
+    assert world.nurse.username.encode() in response.content
+
+
+def test_other_families_reads_are_not_shown(world, parent):
+    access_family(world.social_worker, world.lindqvist.pk)
+    assert world.social_worker.username.encode() not in parent.get("/my-data/").content
+
+
+def test_professionals_are_refused_the_citizen_page(world, client):
+    client.force_login(world.nurse)
+    assert client.get("/my-data/").status_code == 404
+
+
+def test_auditor_reviews_emergency_access(world, client):
+    open_special_access(
+        world.stranger,
+        identity_code=world.eetu.identity_code,
+        kind="emergency",
+        reason="Lapsi tuotiin päivystykseen",
+    )
+    grant = AccessGrant.objects.get()
+    client.force_login(world.auditor)
+    page = client.get("/audit/")
+    assert page.status_code == 200 and b"Lapsi tuotiin" in page.content
+    response = client.post(
+        f"/audit/emergency/{grant.pk}/review/",
+        {"justified": "yes", "note": "Aiheellinen, päivystys"},
+    )
+    assert response.status_code == 302
+    review = EmergencyReview.objects.get()
+    assert review.justified and review.grant_id == grant.pk
+    assert b"Lapsi tuotiin" not in client.get("/audit/").content.split(b"Recent")[0]
+    assert AccessLogEntry.objects.filter(action="review", basis="audit").exists()
+
+
+def test_review_needs_a_note(world, client):
+    open_special_access(
+        world.stranger,
+        identity_code=world.eetu.identity_code,
+        kind="emergency",
+        reason="Lapsi tuotiin päivystykseen",
+    )
+    grant = AccessGrant.objects.get()
+    client.force_login(world.auditor)
+    client.post(f"/audit/emergency/{grant.pk}/review/", {"justified": "yes", "note": ""})
+    assert not EmergencyReview.objects.exists()
+
+
+def test_auditor_searches_the_log_by_person_and_by_professional(world, client):
+    access_family(world.nurse, world.virtanen.pk)
+    access_family(world.social_worker, world.lindqvist.pk)
+    client.force_login(world.auditor)
+    by_person = client.get("/audit/log/", {"identity_code": world.eetu.identity_code})
+    assert world.nurse.username.encode() in by_person.content
+    assert world.social_worker.username.encode() not in by_person.content
+    by_worker = client.get("/audit/log/", {"professional": world.social_worker.username})
+    assert world.social_worker.username.encode() in by_worker.content
+    bad = client.get("/audit/log/", {"identity_code": "310204A123X"})
+    assert bad.status_code == 200 and b"errorlist" in bad.content
+
+
+def test_a_manager_may_review_but_not_search_the_log(world, client):
+    client.force_login(world.manager)
+    assert client.get("/audit/").status_code == 200
+    assert client.get("/audit/log/").status_code == 404
+    client.force_login(world.nurse)
+    assert client.get("/audit/").status_code == 404

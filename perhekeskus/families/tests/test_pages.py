@@ -1,0 +1,170 @@
+"""The professionals' pages: list, detail, new client, consents, disclosure."""
+
+import pytest
+
+from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.families import identity
+from perhekeskus.families.models import Consent, Person
+from perhekeskus.families.tests.world import years_ago
+
+
+@pytest.fixture
+def nurse(world, client):
+    client.force_login(world.nurse)
+    return client
+
+
+def test_list_shows_my_families_and_logs_each(world, nurse):
+    seq = AccessLogEntry.objects.count()
+    response = nurse.get("/families/")
+    assert response.status_code == 200
+    assert b"Virtanen" in response.content and b"Lindqvist" not in response.content
+    assert response.content.count(b"<h1") == 1
+    listed = AccessLogEntry.objects.filter(seq__gt=seq, action="list")
+    assert list(listed.values_list("subject_family_id", "basis")) == [
+        (world.virtanen.pk, "relationship")
+    ]
+
+
+def test_detail_in_three_languages(world, nurse):
+    for prefix in ("", "/sv", "/en"):
+        response = nurse.get(f"{prefix}/families/{world.virtanen.pk}/")
+        assert response.status_code == 200, prefix
+        assert b"Aino" in response.content
+        assert response.content.count(b"<h1") == 1
+
+
+def test_new_client_shows_an_identity_code_match_before_saving(world, nurse):
+    data = {
+        "first_names": "Anna",
+        "last_name": "Virtanen-Uusi",
+        "identity_code": world.anna.identity_code,
+        "role": "parent",
+        "service_task": "child_health",
+        "unit": str(world.clinic.pk),
+    }
+    count = Person.objects.count()
+    response = nurse.post("/families/new/", data)
+    assert response.status_code == 200
+    assert b"Anna Maria Virtanen" in response.content
+    assert b"Rantatie" not in response.content
+    assert Person.objects.count() == count
+
+
+def test_new_client_shows_likely_duplicates_until_confirmed(world, nurse):
+    data = {
+        "first_names": "Aino",
+        "last_name": "Virtasen",
+        "date_of_birth": world.aino.date_of_birth.strftime("%d.%m.%Y"),
+        "role": "child",
+        "service_task": "child_health",
+        "unit": str(world.clinic.pk),
+    }
+    response = nurse.post("/families/new/", data)
+    assert response.status_code == 200
+    assert b"Aino Virtanen" in response.content
+    response = nurse.post("/families/new/", {**data, "confirm_not_duplicate": "on"})
+    assert response.status_code == 302
+    person = Person.objects.get(last_name="Virtasen")
+    assert person.history.filter(change="created").exists()
+
+
+def test_new_client_with_an_invalid_identity_code_is_a_clear_error(world, nurse):
+    for code in ("310204A123X", "131052-308U", "abc"):
+        response = nurse.post(
+            "/families/new/",
+            {
+                "first_names": "X",
+                "last_name": "Y",
+                "identity_code": code,
+                "role": "parent",
+                "service_task": "child_health",
+                "unit": str(world.clinic.pk),
+            },
+        )
+        assert response.status_code == 200
+        assert b"errorlist" in response.content
+
+
+def test_new_client_derives_the_date_of_birth(world, nurse):
+    born = years_ago(30)
+    code = identity.build(born, 321)
+    response = nurse.post(
+        "/families/new/",
+        {
+            "first_names": "Sofia",
+            "last_name": "Grönroos",
+            "identity_code": code,
+            "role": "parent",
+            "service_task": "child_health",
+            "unit": str(world.clinic.pk),
+        },
+    )
+    assert response.status_code == 302
+    assert Person.objects.get(identity_code=code).date_of_birth == born
+
+
+def test_consent_recorded_and_withdrawn_by_the_relationship_holder(world, nurse):
+    response = nurse.post(
+        f"/families/{world.virtanen.pk}/consents/new/",
+        {
+            "person": str(world.eetu.pk),
+            "given_by": str(world.anna.pk),
+            "recipient_organization": str(world.ngo.pk),
+            "purpose": "Kerho",
+            "data": "basic",
+        },
+    )
+    assert response.status_code == 302
+    consent = Consent.objects.get(person=world.eetu)
+    assert consent.given_by == world.anna
+    response = nurse.post(f"/families/{world.virtanen.pk}/consents/{consent.pk}/withdraw/")
+    assert response.status_code == 302
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is not None
+
+
+def test_a_child_cannot_consent_for_a_parent(world, nurse):
+    response = nurse.post(
+        f"/families/{world.virtanen.pk}/consents/new/",
+        {
+            "person": str(world.anna.pk),
+            "given_by": str(world.eetu.pk),
+            "recipient_sector": "ngo",
+            "purpose": "Kerho",
+            "data": "basic",
+        },
+    )
+    assert response.status_code == 200
+    assert not Consent.objects.filter(person=world.anna).exists()
+
+
+def test_disclosure_answer_is_shown_and_logged(world, client):
+    client.force_login(world.social_worker)
+    response = client.post(
+        f"/families/{world.lindqvist.pk}/disclosure/",
+        {
+            "person": str(world.maria.pk),
+            "recipient": str(world.ngo.pk),
+            "data": "basic",
+            "disclose": "on",
+        },
+    )
+    assert response.status_code == 200
+    entry = AccessLogEntry.objects.order_by("-seq").first()
+    assert (entry.action, entry.allowed, entry.basis) == ("disclose", True, "consent")
+    assert entry.recipient_organization_id == world.ngo.pk
+
+
+def test_special_access_page_opens_emergency_access(world, client):
+    client.force_login(world.stranger)
+    response = client.post(
+        "/families/special-access/",
+        {
+            "kind": "emergency",
+            "identity_code": world.eetu.identity_code,
+            "reason": "Lapsi päivystyksessä, huoltajia ei tavoiteta",
+        },
+    )
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
