@@ -67,6 +67,13 @@ class FlagField(forms.Field):
         raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
 
 
+class CheckboxList(forms.CheckboxSelectMultiple):
+    """Checkboxes rather than a multi-select list box: easier by touch,
+    keyboard and screen reader alike."""
+
+    option_template_name = "web/widgets/choice_option.html"
+
+
 def _channel_choices():
     return [(REMOTE, _("online or remote (phone, web, video)")), *ServiceChannel.Kind.choices]
 
@@ -86,9 +93,9 @@ class ServiceSearchForm(forms.Form):
         max_value=1000,
         widget=forms.Select(choices=RADIUS_CHOICES),
     )
-    language = forms.MultipleChoiceField(label=_("Language"), required=False)
+    language = forms.MultipleChoiceField(label=_("Language"), required=False, widget=CheckboxList)
     channel = forms.MultipleChoiceField(
-        label=_("How"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("How"), required=False, widget=CheckboxList
     )
     free = FlagField(label=_("Free of charge"), required=False)
     anonymous = FlagField(label=_("Can be used anonymously"), required=False)
@@ -98,10 +105,10 @@ class ServiceSearchForm(forms.Form):
         label=_("Provider"),
         required=False,
         choices=Organization.Kind.choices,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CheckboxList,
     )
     life_situation = forms.MultipleChoiceField(
-        label=_("Life situation"), required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Life situation"), required=False, widget=CheckboxList
     )
     sort = forms.ChoiceField(
         label=_("Order"),

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django import forms
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -23,18 +22,6 @@ from .forms import ServiceSearchForm
 from .models import HoursException, OpeningHours, Service, ServiceChannel
 
 
-def _search_form(data=None) -> ServiceSearchForm:
-    form = ServiceSearchForm(data=data)
-    # Checkboxes rather than a multi-select list box: easier by touch,
-    # keyboard and screen reader alike.
-    languages = form.fields["language"]
-    languages.widget = forms.CheckboxSelectMultiple(choices=languages.choices)
-    for form_field in form.fields.values():
-        if isinstance(form_field.widget, forms.CheckboxSelectMultiple):
-            form_field.widget.option_template_name = "web/widgets/choice_option.html"
-    return form
-
-
 @public
 @require_safe
 def home(request):
@@ -42,7 +29,7 @@ def home(request):
         request,
         "catalogue/home.html",
         {
-            "form": _search_form(),
+            "form": ServiceSearchForm(),
             "life_situations": selectors.life_situations_with_counts(),
         },
     )
@@ -63,7 +50,7 @@ def _page_numbers(page: int, page_count: int) -> list[int | None]:
 @public
 @require_safe
 def search(request):
-    form = _search_form(request.GET)
+    form = ServiceSearchForm(request.GET)
     form.is_valid()
     result = selectors.search_services(form.to_query())
     problems = [
