@@ -374,3 +374,34 @@ def test_every_hsds_url_and_operation_has_an_access_policy():
         for operation in getattr(path_view, "operations", []):
             assert policy_of(operation.view_func) == "public", route
     assert found >= 10
+
+
+def _all_pages(client, path, **params):
+    page, records = 1, []
+    while True:
+        body = client.get(f"{BASE}/{path}", {"page": page, "per_page": 100, **params}).json()
+        records += body["contents"]
+        if body["last_page"]:
+            return body["total_items"], records
+        page += 1
+
+
+def test_every_record_of_the_demo_catalogue_validates(client):
+    from perhekeskus.catalogue.demo.loader import load_demo_region
+
+    load_demo_region()
+    for path, record_type in (
+        ("services", "service"),
+        ("organizations", "organization"),
+        ("service_at_locations", "service_at_location"),
+    ):
+        for full in ("false", "true"):
+            total, records = _all_pages(client, path, full=full)
+            assert total == len(records) > 0
+            for record in records:
+                assert_valid(record_type, record)
+    _total, services = _all_pages(client, "services")
+    assert len(services) == Service.objects.count()
+    for record in services[:: max(1, len(services) // 20)]:
+        single = client.get(f"{BASE}/services/{record['id']}", {"lang": "sv"}).json()
+        assert_valid("service", single)
