@@ -95,6 +95,7 @@ class Organization(SourcedModel):
         PARISH = "parish", _("parish")
         PRIVATE = "private", _("private provider")
         PEER_GROUP = "peer_group", _("peer-support group")
+        OT_CENTRE = "ot_centre", _("competence and support centre (OT-centre)")
 
     PUBLIC_KINDS = (Kind.WELLBEING_COUNTY, Kind.MUNICIPALITY, Kind.STATE)
 
