@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "allauth.usersessions",
+    "django.contrib.humanize",  # allauth's session list uses it
     "perhekeskus.web",
     "perhekeskus.programme",
     "perhekeskus.catalogue",

@@ -104,6 +104,7 @@ def sign_out_everywhere(request) -> int:
 
 
 def unit_create(*, organization, name: str, kind: str, sector: str = "", **fields) -> Unit:
+    sector = sector or Unit.DEFAULT_SECTORS.get(kind, "")
     unit = Unit(organization=organization, name=name, kind=kind, sector=sector, **fields)
     unit.full_clean()
     unit.save()
