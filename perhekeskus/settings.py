@@ -207,7 +207,6 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("PERHEKESKUS_TOTP_ISSUER", default="Perhekeskus")
 MFA_RECOVERY_CODE_COUNT = 10
-MFA_RATE_LIMITS = {"authenticate": "5/m/user", "reauthenticate": "10/m/user"}
 USERSESSIONS_TRACK_ACTIVITY = True
 # Sessions end after this many idle minutes: every request renews the expiry.
 SESSION_IDLE_MINUTES = env.int("PERHEKESKUS_SESSION_IDLE_MINUTES", default=30)
@@ -219,7 +218,7 @@ API_TOKEN_MAX_DAYS = env.int("PERHEKESKUS_API_TOKEN_MAX_DAYS", default=90)
 
 # Mail (password reset links): EMAIL_URL, e.g. smtp+tls://user:password@host:587;
 # the default prints messages on the console.
-_EMAIL = env.email_url("EMAIL_URL", default="consolemail://")
+_EMAIL = environ.Env.email_url_config(env.str("EMAIL_URL", default="") or "consolemail://")
 _SMTP_OPTIONS = {
     "host": _EMAIL.get("EMAIL_HOST"),
     "port": _EMAIL.get("EMAIL_PORT"),
@@ -274,7 +273,7 @@ def _oidc_app(prefix: str, provider_id: str, default_name: str) -> list[dict]:
 # strong identification for citizens ("citizen", e.g. Suomi.fi e-Identification).
 SOCIALACCOUNT_PROVIDERS = {
     "openid_connect": {
-        "APPS": _oidc_app("STAFF", "organisation", "Organisation sign-in")
+        "APPS": _oidc_app("STAFF", "organisation", "organisation account")
         + _oidc_app("CITIZEN", "citizen", "Suomi.fi e-Identification"),
     }
 }
