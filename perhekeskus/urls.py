@@ -3,8 +3,8 @@ from django.urls import include, path
 
 from perhekeskus.accounts.urls import allauth_provider_urlpatterns, allauth_urlpatterns
 from perhekeskus.api import api
-from perhekeskus.core import views as core_views
 from perhekeskus.catalogue.hsds.api import hsds_api
+from perhekeskus.core import views as core_views
 from perhekeskus.web import views as web_views
 
 handler400 = "perhekeskus.web.views.bad_request"
