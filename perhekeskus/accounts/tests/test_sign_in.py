@@ -10,6 +10,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from .factories import PASSWORD, MembershipFactory, UserFactory, enrol_totp, totp_code
 
@@ -73,7 +74,9 @@ def test_a_professional_without_totp_must_enrol_first(client, nurse):
     # The API answers in JSON instead of redirecting.
     response = client.get("/api/v1/accounts/me")
     assert response.status_code == 403
-    assert "two-step" in response.json()["detail"]
+    with translation.override(response.headers.get("Content-Language", "fi")):
+        expected = gettext("Set up two-step verification before using the API.")
+    assert response.json()["detail"] == expected
 
 
 def test_enrolment_shows_a_qr_code_and_activates_totp(client, nurse):

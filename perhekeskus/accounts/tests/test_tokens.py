@@ -7,7 +7,8 @@ import pytest
 import time_machine
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from perhekeskus.accounts.models import ApiToken
 from perhekeskus.accounts.services import api_token_create
@@ -34,8 +35,13 @@ def signed_in(worker):
 
 
 def bearer(secret):
-    # English, so that the reasons can be compared with the source strings.
-    return {"HTTP_AUTHORIZATION": f"Bearer {secret}", "HTTP_ACCEPT_LANGUAGE": "en"}
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+def in_language_of(response, message: str) -> str:
+    """The message as the response's language says it."""
+    with translation.override(response.headers.get("Content-Language", "fi")):
+        return gettext(message)
 
 
 def test_token_is_shown_once_and_stored_hashed(signed_in, worker):
@@ -70,7 +76,7 @@ def test_expired_token_is_refused_with_the_reason(worker):
     with time_machine.travel(timezone.now() + datetime.timedelta(days=1, seconds=1)):
         response = Client().get(ME, **bearer(secret))
     assert response.status_code == 401
-    assert response.json()["detail"] == "The token has expired."
+    assert response.json()["detail"] == in_language_of(response, "The token has expired.")
 
 
 def test_revoked_token_is_refused_with_the_reason(signed_in, worker):
@@ -79,7 +85,7 @@ def test_revoked_token_is_refused_with_the_reason(signed_in, worker):
     assert response.status_code == 302
     response = Client().get(ME, **bearer(new.secret))
     assert response.status_code == 401
-    assert response.json()["detail"] == "The token has been revoked."
+    assert response.json()["detail"] == in_language_of(response, "The token has been revoked.")
 
 
 @pytest.mark.parametrize(
