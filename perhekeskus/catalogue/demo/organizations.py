@@ -108,6 +108,30 @@ def _org(key, kind, name, description, domain, *, municipality=None, base="", ph
 
 
 OTHERS = (
+    # The competence and support centre (OT-keskus) of the collaborative area
+    _org(
+        "ot-centre",
+        "ot_centre",
+        t(
+            "Itä-Suomen lasten ja nuorten OT-keskus",
+            "Kompetens- och stödcentret för barn och unga i Östra Finland",
+            "Eastern Finland Competence and Support Centre for Children and Young People",
+        ),
+        t(
+            "Yhteistyöalueen osaamis- ja tukikeskus tukee hyvinvointialueiden ammattilaisia "
+            "vaativimmissa lasten, nuorten ja perheiden asioissa: konsultaatiot, "
+            "monialaiset arviot ja koulutus tuodaan peruspalveluihin perheen luo.",
+            "Samarbetsområdets kompetens- och stödcenter stöder välfärdsområdenas yrkesfolk i "
+            "de mest krävande ärendena för barn, unga och familjer: konsultationer, "
+            "mångprofessionella bedömningar och utbildning förs till basservicen.",
+            "The collaborative area's competence and support centre helps the counties' "
+            "professionals in the most demanding matters of children, young people and "
+            "families: consultations, multi-professional assessments and training are brought "
+            "to basic services, close to the family.",
+        ),
+        "otkeskus.example",
+        base="3011242",
+    ),
     # State and national public bodies
     _org(
         "state-digital",

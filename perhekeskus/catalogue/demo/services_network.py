@@ -1984,4 +1984,60 @@ NETWORK_SERVICES: tuple[ServiceData, ...] = (
         low_threshold=True,
         channels=(_at("family-house-kaislaranta", "family_cafe_once", summer_break=True),),
     ),
+    # --- The competence and support centre (OT-keskus) ---
+    _svc(
+        "ot-consultation",
+        "ot-centre",
+        "otkeskus.example",
+        name=t(
+            "Vaativan lastensuojelun ja lasten mielenterveyden konsultaatio",
+            "Konsultation inom krävande barnskydd och barns psykiska hälsa",
+            "Consultation on demanding child welfare and children's mental health",
+        ),
+        summary=t(
+            "Ammattilainen saa erityisosaajien konsultaation perheen asiaan ilman, että "
+            "perheen tarvitsee siirtyä toiseen palveluun.",
+            "Yrkesfolk får konsultation av specialister i familjens ärende utan att familjen "
+            "behöver flytta till en annan tjänst.",
+            "Professionals get specialists' advice on a family's matter without the family "
+            "having to move to another service.",
+        ),
+        description=t(
+            "Osaamis- ja tukikeskuksen psykiatri, psykologi ja lastensuojelun erityistyöntekijä "
+            "konsultoivat perhekeskuksen, koulujen ja lastensuojelun työntekijöitä vaativissa "
+            "tilanteissa: esimerkiksi kun nuoren oireilu on vakavaa, sijoitus on uhattuna tai "
+            "perheen tilanne vaatii monialaista arviota. Konsultaatio järjestetään "
+            "videoyhteydellä tai tarvittaessa yhteisenä tapaamisena perheen luona.",
+            "Kompetens- och stödcentrets psykiater, psykolog och specialarbetare inom "
+            "barnskyddet konsulterar familjecentralens, skolornas och barnskyddets "
+            "yrkesfolk i krävande situationer, till exempel när en ungs symtom är allvarliga "
+            "eller familjens situation kräver en mångprofessionell bedömning. Konsultationen "
+            "sker via video eller vid behov som ett gemensamt möte hos familjen.",
+            "The centre's psychiatrist, psychologist and specialist child welfare worker advise "
+            "the family centre's, schools' and child welfare's staff in demanding situations, "
+            "by video or, when needed, in a joint meeting at the family's home.",
+        ),
+        how_to_get_help=t(
+            "Perheen työntekijä pyytää konsultaatiota verkkolomakkeella perheen suostumuksella.",
+            "Familjens arbetstagare begär konsultation med webbformuläret med familjens samtycke.",
+            "The family's worker requests a consultation with the web form, with the family's "
+            "consent.",
+        ),
+        eligibility=t(
+            "Hyvinvointialueiden ja kuntien lasten, nuorten ja perheiden palvelujen ammattilaiset.",
+            "Yrkesfolk inom tjänsterna för barn, unga och familjer i välfärdsområden och kommuner.",
+            "Professionals of services for children, young people and families.",
+        ),
+        age_min=0,
+        age_max=17,
+        groups=("professionals",),
+        situations=("mental-health", "violence-and-crisis"),
+        languages=("fi", "sv"),
+        referral_required=True,
+        channels=(
+            Channel("video", url="https://www.otkeskus.example/konsultaatio/video"),
+            _phone("015 555 1990", "phone_office"),
+            Channel("web", url="https://www.otkeskus.example/konsultaatio"),
+        ),
+    ),
 )
