@@ -30,7 +30,7 @@ from perhekeskus.families.models import Consent, DisclosureProhibition, ServiceP
 
 from . import rules
 from .actor import as_actor
-from .core import deny, persons_visible_to
+from .core import _as_uuid, deny, persons_visible_to
 from .log import Action, Basis, Subject, record
 
 # How much of the data each consent scope covers.
@@ -80,7 +80,8 @@ def may_disclose(
     today = timezone.localdate(now)
     if data not in _DATA_RANK:
         raise ValueError(f"unknown data scope {data!r}")
-    if not persons_visible_to(actor, now=now).filter(pk=person_id).exists():
+    person_id = _as_uuid(person_id)
+    if person_id is None or not persons_visible_to(actor, now=now).filter(pk=person_id).exists():
         raise deny(
             actor,
             Subject("disclosure", person_id=person_id),

@@ -35,6 +35,10 @@ def request_details(request) -> dict:
     }
 
 
+def _uuid(value) -> uuid.UUID | None:
+    return value if value is None or isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
 def _row(
     actor: Actor,
     subject: Subject,
@@ -54,14 +58,14 @@ def _row(
         "role": actor.role_label[:200],
         "unit": actor.unit_label[:300],
         "organization_id": actor.organization_id,
-        "subject_family_id": subject.family_id,
-        "subject_person_id": subject.person_id,
+        "subject_family_id": _uuid(subject.family_id),
+        "subject_person_id": _uuid(subject.person_id),
         "action": action,
         "target": subject.target[:300],
         "basis": basis or "",
         "basis_detail": (detail or "")[:500],
         "reason": reason or "",
-        "recipient_organization_id": recipient_id,
+        "recipient_organization_id": _uuid(recipient_id),
         "recipient": (recipient_name or "")[:300],
         "allowed": allowed,
         "hidden_from_guardians": subject.hidden,

@@ -1,9 +1,10 @@
 """The hash chain: canonical serialisation, appending and verification.
 
 An entry's hash is SHA-256 over the UTF-8 JSON array of its fields in the
-fixed order of :data:`HASHED_FIELDS` (``prev_hash`` last), with UUIDs as
-lower-case hyphenated strings, times as UTC ``YYYY-MM-DDTHH:MM:SS.ffffffZ``,
-compact separators and no ASCII escaping. The order of fields is part of
+fixed order of :data:`HASHED_FIELDS` (``prev_hash`` last), with UUIDs as 32
+lower-case hex digits, times as UTC ``YYYY-MM-DD HH:MM:SS.ffffff``, booleans
+as 0/1, compact separators and no ASCII escaping. (The forms are those in
+which SQLite stores the values, so verification can hash rows as read.) The order of fields is part of
 the format: a new field is appended to the end and hashed from then on.
 """
 
@@ -14,7 +15,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from .models import AccessLogEntry, ChainHead
@@ -56,26 +57,50 @@ class ChainError(RuntimeError):
 
 
 def _time(value: datetime.datetime) -> str:
-    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = value.astimezone(datetime.UTC).replace(tzinfo=None)
+    return utc.isoformat(sep=" ", timespec="microseconds")
 
 
-def canonical(values: tuple | list) -> bytes:
-    """The canonical bytes of one entry's values, in :data:`HASHED_FIELDS` order."""
+_BOOL_POSITIONS = tuple(
+    i for i, name in enumerate(HASHED_FIELDS) if name in ("allowed", "hidden_from_guardians")
+)
+
+
+def _normalise(values: tuple | list) -> list:
     row = list(values)
     row[_TIME_POSITION] = _time(row[_TIME_POSITION])
     for i in _UUID_POSITIONS:
         if row[i] is not None:
-            row[i] = str(row[i])
-    return _dumps(row).encode()
+            row[i] = row[i].hex
+    for i in _BOOL_POSITIONS:
+        row[i] = int(row[i])
+    return row
+
+
+def canonical(values: tuple | list) -> bytes:
+    """The canonical bytes of one entry's values, in :data:`HASHED_FIELDS` order."""
+    return _dumps(_normalise(values)).encode()
 
 
 def entry_hash(values: tuple | list) -> str:
     return hashlib.sha256(canonical(values)).hexdigest()
 
 
-def _locked_head() -> ChainHead:
-    head = ChainHead.objects.select_for_update().filter(pk=1).first()
-    if head is None:
+def _head_sql() -> str:
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    return f"SELECT seq, hash FROM {table} WHERE id = 1{lock}"  # noqa: S608
+
+
+def _locked_head(cursor) -> tuple[int, str]:
+    """The head (seq, hash), locked until the transaction ends.
+
+    SQLite has no row locks; its writers are serialised by the database lock
+    (transactions begin IMMEDIATE in this project's settings).
+    """
+    cursor.execute(_head_sql())
+    row = cursor.fetchone()
+    if row is None:
         if AccessLogEntry.objects.exists():
             raise ChainError("The access log has entries but no chain head; run audit-verify.")
         # A fresh (or flushed) database: concurrent first writers insert the
@@ -83,8 +108,27 @@ def _locked_head() -> ChainHead:
         ChainHead.objects.bulk_create(
             [ChainHead(pk=1, seq=0, hash=GENESIS_HASH)], ignore_conflicts=True
         )
-        head = ChainHead.objects.select_for_update().get(pk=1)
-    return head
+        cursor.execute(_head_sql())
+        row = cursor.fetchone()
+    return row[0], row[1]
+
+
+_INSERT_FIELDS = [f for f in AccessLogEntry._meta.concrete_fields if not f.primary_key]
+
+
+def _insert(cursor, entries: list[AccessLogEntry]) -> None:
+    # Plain SQL: this runs on every read of personal data, and the ORM's
+    # per-statement overhead is a large part of its cost.
+    table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in _INSERT_FIELDS)
+    marks = ", ".join(["%s"] * len(_INSERT_FIELDS))
+    cursor.executemany(
+        f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
+        [
+            [f.get_db_prep_save(getattr(e, f.attname), connection) for f in _INSERT_FIELDS]
+            for e in entries
+        ],
+    )
 
 
 def append(**fields) -> AccessLogEntry:
@@ -96,10 +140,10 @@ def append_many(rows: list[dict]) -> list[AccessLogEntry]:
     """Append entries in order under one lock of the head (e.g. a result list)."""
     if not rows:
         return []
-    with transaction.atomic():
-        head = _locked_head()
+    table = connection.ops.quote_name(ChainHead._meta.db_table)
+    with transaction.atomic(), connection.cursor() as cursor:
+        seq, previous = _locked_head(cursor)
         now = timezone.now()
-        seq, previous = head.seq, head.hash
         entries = []
         for fields in rows:
             seq += 1
@@ -107,12 +151,52 @@ def append_many(rows: list[dict]) -> list[AccessLogEntry]:
             entry.hash = entry_hash([getattr(entry, name) for name in HASHED_FIELDS])
             previous = entry.hash
             entries.append(entry)
-        if len(entries) == 1:
-            entries[0].save(force_insert=True)
-        else:
-            AccessLogEntry.objects.bulk_create(entries)
-        ChainHead.objects.filter(pk=1).update(seq=seq, hash=previous)
+        _insert(cursor, entries)
+        cursor.execute(
+            f"UPDATE {table} SET seq = %s, hash = %s WHERE id = 1",  # noqa: S608
+            [seq, previous],
+        )
     return entries
+
+
+def _sqlite_row(row: tuple) -> tuple | list:
+    """A row as SQLite stores it is already canonical, except that a time
+    with zero microseconds is stored without its fraction."""
+    if len(row[_TIME_POSITION]) == 19:
+        row = list(row)
+        row[_TIME_POSITION] += ".000000"
+    return row
+
+
+def _raw_rows(chunk_size: int):
+    """(pk, hash, canonical values) in chain order, read without the ORM.
+
+    Verification reads every entry; skipping model instances and field
+    converters makes it several times faster.
+    """
+    meta = AccessLogEntry._meta
+    sqlite = connection.vendor == "sqlite"
+
+    def column(name):
+        quoted = connection.ops.quote_name(meta.get_field(name).column)
+        # On SQLite an expression has no declared type, so the driver hands
+        # back the stored text and integers instead of converting per row.
+        if sqlite and name == "occurred_at":
+            return f"({quoted} || '')"
+        if sqlite and name in ("allowed", "hidden_from_guardians"):
+            return f"({quoted} + 0)"
+        return quoted
+
+    columns = ", ".join(column(name) for name in ("id", "hash", *HASHED_FIELDS))
+    table = connection.ops.quote_name(meta.db_table)
+    to_canonical = _sqlite_row if sqlite else _normalise
+    with transaction.atomic(), connection.cursor() as cursor:
+        # One snapshot for the whole read (a repeatable view on PostgreSQL
+        # needs the transaction; SQLite reads one snapshot per transaction).
+        cursor.execute(f"SELECT {columns} FROM {table} ORDER BY {meta.get_field('seq').column}")  # noqa: S608
+        while rows := cursor.fetchmany(chunk_size):
+            for row in rows:
+                yield row[0], row[1], to_canonical(row[2:])
 
 
 @dataclass
@@ -132,13 +216,8 @@ def verify(chunk_size: int = 20_000) -> Verification:
     expected_seq = 1
     previous = GENESIS_HASH
     count = 0
-    rows = (
-        AccessLogEntry.objects.order_by("seq")
-        .values_list("pk", "hash", *HASHED_FIELDS)
-        .iterator(chunk_size=chunk_size)
-    )
-    for row in rows:
-        pk, stored_hash, values = row[0], row[1], row[2:]
+    sha256 = hashlib.sha256
+    for pk, stored_hash, values in _raw_rows(chunk_size):
         seq = values[0]
         if seq != expected_seq:
             return Verification(
@@ -148,7 +227,7 @@ def verify(chunk_size: int = 20_000) -> Verification:
             return Verification(
                 count, seq, pk, f"entry {seq} does not link to the hash of entry {seq - 1}"
             )
-        if entry_hash(values) != stored_hash:
+        if sha256(_dumps(values).encode()).hexdigest() != stored_hash:
             return Verification(count, seq, pk, f"entry {seq} has been altered")
         previous = stored_hash
         expected_seq += 1
