@@ -4,13 +4,14 @@
 #   make lint        ruff, migrations and translations checks
 #   make bench-search [N=100000]
 #   make bench-import [N=20000]
+#   make bench-access [READS=300] [LOG=200000]
 
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 RUN := $(UV) run --frozen
 N ?= 100000
 
-.PHONY: install demo test test-fast lint messages bench-search bench-import
+.PHONY: install demo test test-fast lint messages bench-search bench-import bench-access
 
 install:
 	@./scripts/bootstrap
@@ -40,3 +41,6 @@ bench-search: install
 
 bench-import: install
 	$(RUN) python bench/import_ptv.py --n $(if $(filter command line,$(origin N)),$(N),20000)
+
+bench-access: install
+	$(RUN) python bench/access.py --reads $(or $(READS),300) --log $(or $(LOG),200000)
