@@ -52,6 +52,7 @@ ICONS: dict[str, str] = {
         '<path d="M12 1v3M12 20v3M1 12h3M20 12h3"/>'
     ),
     "check": '<path d="M5 12l5 5L20 7"/>',
+    "person": '<circle cx="12" cy="8" r="4"/><path d="M4 21a8 8 0 0 1 16 0"/>',
     "language": '<path d="M4 21V8a3 3 0 0 1 3-3h10a3 3 0 0 1 3 3v6a3 3 0 0 1-3 3H8l-4 4"/>',
     "euro": '<path d="M17.2 7a6 7 0 1 0 0 10M13 10H5M13 14H5"/>',
     "accessible": (
