@@ -82,11 +82,21 @@ class Query:
 
 
 def _make_queries(truth, count: int, seed: int) -> list[Query]:
-    from perhekeskus.catalogue.synthetic import FINNISH_WORDS, OTHER_WORDS, Word
+    from perhekeskus.catalogue.synthetic import (
+        FINNISH_WORDS,
+        GENERAL_LEMMAS,
+        OTHER_WORDS,
+        Word,
+    )
 
     rng = random.Random(seed + 1)
-    compounds = [w for w in FINNISH_WORDS if len(w.parts) >= 1]
-    simple = [w for w in FINNISH_WORDS if not w.parts]
+    # Families look for a service or a need (*puheterapia*, *eroneuvonta*);
+    # the general words of the field (*lapsi*, *perhe*), which most texts
+    # contain, get a category of their own.
+    topical = [w for w in FINNISH_WORDS if w.lemma not in GENERAL_LEMMAS]
+    general = [w for w in FINNISH_WORDS if w.lemma in GENERAL_LEMMAS]
+    compounds = [w for w in topical if len(w.parts) >= 1]
+    simple = [w for w in topical if not w.parts]
     filter_choices = [{"municipality": code} for code in truth.municipality_codes[:8]] + [
         {"age": 4},
         {"age": 15},
@@ -101,10 +111,14 @@ def _make_queries(truth, count: int, seed: int) -> list[Query]:
     ]
     queries = []
     for i in range(count):
-        kind = ("plain", "inflected", "compound", "inflected", "compound", "other", "two")[i % 7]
+        kinds = ("plain", "inflected", "compound", "inflected", "compound", "other", "two")
+        kind = "general" if i % 20 == 19 else kinds[i % 7]
         if kind == "plain":
-            word = rng.choice(FINNISH_WORDS)
+            word = rng.choice(topical)
             query = Query(word.form("nom"), frozenset({word.lemma}), kind)
+        elif kind == "general":
+            word = rng.choice(general)
+            query = Query(word.form(rng.choice(Word.CASES)), frozenset({word.lemma}), kind)
         elif kind == "inflected":
             word = rng.choice(simple + compounds)
             case = rng.choice(Word.CASES[1:])
@@ -117,7 +131,7 @@ def _make_queries(truth, count: int, seed: int) -> list[Query]:
             word = rng.choice(OTHER_WORDS)
             query = Query(rng.choice(word.forms), frozenset({word.lemma}), kind)
         else:
-            a, b = rng.sample(FINNISH_WORDS, 2)
+            a, b = rng.choice(topical), rng.choice(FINNISH_WORDS)
             query = Query(
                 f"{a.form(rng.choice(Word.CASES))} {b.form(rng.choice(Word.CASES))}",
                 frozenset({a.lemma, b.lemma}),

@@ -91,9 +91,15 @@ def _closest_term(word: str) -> str | None:
     edits = _max_edits(word)
     if len(word) < 3:
         return None
+    first = word[0]
+    if _is_postgresql():
+        # Uses the varchar_pattern_ops index Django makes for unique fields.
+        same_start = SearchTerm.objects.filter(term__startswith=first)
+    else:
+        # SQLite's LIKE ignores case and so cannot use the index; a range can.
+        same_start = SearchTerm.objects.filter(term__gte=first, term__lt=chr(ord(first) + 1))
     candidates = dict(
-        SearchTerm.objects.filter(term__startswith=word[0])
-        .annotate(length=Length("term"))
+        same_start.annotate(length=Length("term"))
         .filter(length__gte=len(word) - edits, length__lte=len(word) + edits)
         .values_list("term", "document_count")
     )

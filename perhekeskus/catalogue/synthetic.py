@@ -60,7 +60,7 @@ def _w(forms: str, parts: str = "", service_type: bool = False) -> Word:
 
 
 # Finnish words with their nom, gen, par, ine, ill and plural forms.
-FINNISH_WORDS = [
+BASE_WORDS = [
     _w("neuvola neuvolan neuvolaa neuvolassa neuvolaan neuvolat", service_type=True),
     _w(
         "äitiysneuvola äitiysneuvolan äitiysneuvolaa äitiysneuvolassa äitiysneuvolaan äitiysneuvolat",
@@ -237,7 +237,57 @@ FINNISH_WORDS = [
     _w("uni unen unta unessa uneen"),
     _w("ravitsemus ravitsemuksen ravitsemusta ravitsemuksessa ravitsemukseen"),
     _w("rokotus rokotuksen rokotusta rokotuksessa rokotukseen rokotukset"),
+    _w("kahvila kahvilan kahvilaa kahvilassa kahvilaan kahvilat"),
+    _w("leiri leirin leiriä leirillä leirille leirit"),
 ]
+
+# Finnish makes new service names by compounding (*isäkerho*, *vauvaryhmä*,
+# *nuortenpsykologi*): each prefix with each base gives a service type whose
+# forms inflect the last part.
+COMPOUND_PREFIXES = [
+    ("lasten", "lapsi"),
+    ("nuorten", "nuori"),
+    ("perhe", "perhe"),
+    ("koulu", "koulu"),
+    ("vauva", "vauva"),
+    ("isä", "isä"),
+    ("äiti", "äiti"),
+    ("kriisi", "kriisi"),
+    ("ero", "ero"),
+    ("sisarus", "sisarus"),
+    ("leikki", "leikki"),
+    ("liikunta", "liikunta"),
+    ("musiikki", "musiikki"),
+    ("seurakunta", "seurakunta"),
+    ("kylä", "kylä"),
+    ("ilta", "ilta"),
+]
+COMPOUND_BASES = (
+    "neuvola kerho psykologi kuraattori ryhmä terapia neuvonta kahvila sovittelu leiri"
+).split()
+
+
+def _compound_types(words: list[Word]) -> list[Word]:
+    by_lemma = {word.lemma: word for word in words}
+    result = []
+    for surface, lemma in COMPOUND_PREFIXES:
+        for base_lemma in COMPOUND_BASES:
+            base = by_lemma[base_lemma]
+            if surface + base.lemma in by_lemma:
+                continue
+            result.append(
+                Word(
+                    surface + base.lemma,
+                    tuple(surface + form for form in base.forms),
+                    (lemma, base.lemma, *base.parts),
+                    "fi",
+                    True,
+                )
+            )
+    return result
+
+
+FINNISH_WORDS = BASE_WORDS + _compound_types(BASE_WORDS)
 
 
 def _x(language: str, forms: str, service_type: bool = True) -> Word:
@@ -474,9 +524,10 @@ class _Composer:
         self.types = [w for w in FINNISH_WORDS if w.service_type]
         self.general = [w for w in FINNISH_WORDS if w.lemma in GENERAL_LEMMAS]
         self.topical = [w for w in FINNISH_WORDS if w.lemma not in GENERAL_LEMMAS]
-        # Service types are Zipf-distributed: clinics are everywhere,
-        # language cafés are rare.
-        self.type_weights = [1.0 / (1 + i * 0.2) for i in range(len(self.types))]
+        # Service types are mildly Zipf-distributed: some kinds are common,
+        # many are rare.
+        rng.shuffle(self.types)
+        self.type_weights = [1.0 / (1 + i * 0.05) for i in range(len(self.types))]
         self.kind = self.types[0]
         self.swedish = [w for w in OTHER_WORDS if w.language == "sv"]
         self.english = [w for w in OTHER_WORDS if w.language == "en"]
