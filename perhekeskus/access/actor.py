@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from perhekeskus.accounts.capabilities import capabilities_of_role
+from perhekeskus.accounts.capabilities import capabilities_of_membership
 from perhekeskus.accounts.models import Membership
 
 _CACHE_ATTR = "_access_actor"
@@ -72,7 +72,9 @@ def actor_for(user) -> Actor:
     )
     capabilities: set[str] = set()
     for membership in memberships:
-        capabilities |= capabilities_of_role(membership.role)
+        capabilities |= capabilities_of_membership(
+            membership.role, membership.protected_address_right
+        )
     person_id = None
     identity_code = getattr(user, "identity_code", "")
     if identity_code and getattr(user, "is_citizen", False):

@@ -24,8 +24,9 @@ EMERGENCY_ACCESS_CAPABILITY = Capability.CLIENT_WORK
 
 # Security prohibition (population register, turvakielto): the address is
 # shown only to holders of this capability (and to the person themself).
-# No role grants it by default; an organisation grants it explicitly.
-PROTECTED_ADDRESS_CAPABILITY = "view_protected_address"
+# No role grants it; it is granted to a named membership
+# (``Membership.protected_address_right``).
+PROTECTED_ADDRESS_CAPABILITY = Capability.VIEW_PROTECTED_ADDRESS
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,11 @@ class Capability(StrEnum):
     EDIT_OWN_ORGANISATION_SERVICES = "edit_own_organisation_services"
     ADMINISTER_USERS = "administer_users"
     USE_API = "use_api"
+    # The specific right to see the address of a person with a security
+    # prohibition (turvakielto). No role gives it: it is granted to a named
+    # membership (``Membership.protected_address_right``); everyone else sees
+    # the address masked everywhere.
+    VIEW_PROTECTED_ADDRESS = "view_protected_address"
 
 
 CAPABILITY_LABELS = {
@@ -51,6 +56,7 @@ CAPABILITY_LABELS = {
     Capability.EDIT_OWN_ORGANISATION_SERVICES: _("edit the own organisation's services"),
     Capability.ADMINISTER_USERS: _("administer users"),
     Capability.USE_API: _("use the API with a personal token"),
+    Capability.VIEW_PROTECTED_ADDRESS: _("see addresses under a security prohibition"),
 }
 
 C = Capability
@@ -82,6 +88,14 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     ),
     Role.ADMINISTRATOR: frozenset({C.ADMINISTER_USERS, C.USE_API}),
 }
+
+
+def capabilities_of_membership(role: str, protected_address_right: bool) -> frozenset[Capability]:
+    """A membership's capabilities: its role's, plus the rights granted to it by name."""
+    granted = capabilities_of_role(role)
+    if protected_address_right:
+        granted |= {Capability.VIEW_PROTECTED_ADDRESS}
+    return granted
 
 
 def capabilities_of_role(role: str) -> frozenset[Capability]:

@@ -49,6 +49,7 @@ class DemoUser:
     role: str | None = None
     unit: str | None = None
     identity_code: str = ""
+    protected_address_right: bool = False
 
 
 DEMO_UNITS = (
@@ -128,6 +129,7 @@ DEMO_USERS = (
         _("Social worker (qualified), social work for families with children"),
         role=Role.SOCIAL_WORKER,
         unit="family-social-work",
+        protected_address_right=True,
     ),
     DemoUser(
         "demo-psychologist",
@@ -252,12 +254,16 @@ def create_demo_users() -> list[User]:
             user.set_unusable_password()
         user.save(update_fields=["password"])
         if spec.role and spec.unit:
-            Membership.objects.get_or_create(
+            Membership.objects.update_or_create(
                 user=user,
                 unit=units[spec.unit],
                 role=spec.role,
                 valid_until=None,
-                defaults={"valid_from": user.date_joined.date()},
+                defaults={"protected_address_right": spec.protected_address_right},
+                create_defaults={
+                    "valid_from": user.date_joined.date(),
+                    "protected_address_right": spec.protected_address_right,
+                },
             )
         users.append(user)
     return users

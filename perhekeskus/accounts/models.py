@@ -217,6 +217,11 @@ class Membership(BaseModel):
     valid_until = models.DateField(
         _("valid until"), null=True, blank=True, help_text=_("Last day; empty for open-ended.")
     )
+    protected_address_right = models.BooleanField(
+        _("may see addresses under a security prohibition"),
+        default=False,
+        help_text=_("Granted by name to those whose task requires it; never by role."),
+    )
 
     objects = MembershipQuerySet.as_manager()
 

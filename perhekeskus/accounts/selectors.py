@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
-from .capabilities import Capability, capabilities_of_role
+from .capabilities import Capability, capabilities_of_membership
 from .models import ApiToken, Membership, Unit, User
 
 
@@ -29,8 +29,8 @@ def user_capabilities(user, *, on: datetime.date | None = None) -> frozenset[Cap
     cache = getattr(user, "_capabilities_cache", None)
     if cache is not None and on is None:
         return cache
-    roles = set(active_memberships(user, on=on).values_list("role", flat=True))
-    result = frozenset().union(*(capabilities_of_role(role) for role in roles))
+    grants = set(active_memberships(user, on=on).values_list("role", "protected_address_right"))
+    result = frozenset().union(*(capabilities_of_membership(*grant) for grant in grants))
     if on is None:
         user._capabilities_cache = result
     return result
@@ -43,23 +43,25 @@ def has_capability(
     capability = Capability(capability)
     if unit is None:
         return capability in user_capabilities(user, on=on)
-    roles = active_memberships(user, on=on).filter(unit=unit).values_list("role", flat=True)
-    return any(capability in capabilities_of_role(role) for role in roles)
+    grants = (
+        active_memberships(user, on=on)
+        .filter(unit=unit)
+        .values_list("role", "protected_address_right")
+    )
+    return any(capability in capabilities_of_membership(*grant) for grant in grants)
 
 
 def units_with_capability(
     user, capability: Capability | str, *, on: datetime.date | None = None
 ) -> QuerySet[Unit]:
-    """The units where the user's role gives this capability."""
+    """The units where the user's membership gives this capability."""
     capability = Capability(capability)
-    roles = [
-        role
-        for role in {m.role for m in active_memberships(user, on=on)}
-        if capability in capabilities_of_role(role)
+    unit_ids = [
+        m.unit_id
+        for m in active_memberships(user, on=on)
+        if capability in capabilities_of_membership(m.role, m.protected_address_right)
     ]
-    return Unit.objects.filter(
-        pk__in=Membership.objects.active(on).filter(user=user, role__in=roles).values("unit")
-    )
+    return Unit.objects.filter(pk__in=unit_ids)
 
 
 def users_with_capability(
@@ -70,9 +72,10 @@ def users_with_capability(
 
     capability = Capability(capability)
     roles = [role for role, caps in ROLE_CAPABILITIES.items() if capability in caps]
-    return User.objects.filter(
-        pk__in=Membership.objects.active(on).filter(role__in=roles).values("user")
-    )
+    granted = Q(role__in=roles)
+    if capability == Capability.VIEW_PROTECTED_ADDRESS:
+        granted |= Q(protected_address_right=True)
+    return User.objects.filter(pk__in=Membership.objects.active(on).filter(granted).values("user"))
 
 
 def sectors_of(user, *, on: datetime.date | None = None) -> frozenset[str]:

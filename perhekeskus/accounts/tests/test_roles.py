@@ -140,3 +140,16 @@ def test_identity_code_is_unique_when_given():
     UserFactory(username="c")  # several users without a code are fine
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create(username="d", identity_code="150385-9013")
+
+
+def test_the_protected_address_right_is_granted_by_name_never_by_role():
+    assert all(Capability.VIEW_PROTECTED_ADDRESS not in caps for caps in ROLE_CAPABILITIES.values())
+    plain = MembershipFactory(role=Role.SOCIAL_WORKER)
+    named = MembershipFactory(role=Role.SOCIAL_WORKER, protected_address_right=True)
+    assert not selectors.has_capability(plain.user, Capability.VIEW_PROTECTED_ADDRESS)
+    assert selectors.has_capability(named.user, Capability.VIEW_PROTECTED_ADDRESS)
+    assert selectors.has_capability(named.user, Capability.VIEW_PROTECTED_ADDRESS, unit=named.unit)
+    assert list(selectors.units_with_capability(named.user, "view_protected_address")) == [
+        named.unit
+    ]
+    assert set(selectors.users_with_capability(Capability.VIEW_PROTECTED_ADDRESS)) == {named.user}

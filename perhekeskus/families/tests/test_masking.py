@@ -2,7 +2,6 @@
 
 import pytest
 
-from perhekeskus.access import rules
 from perhekeskus.accounts.services import api_token_create
 from perhekeskus.families import services
 
@@ -58,13 +57,12 @@ def test_person_search_and_history_withhold_the_address(world, worker):
     assert b"street_address" in detail.content  # the change itself is shown
 
 
-def test_holder_of_the_specific_right_sees_the_address(world, worker, monkeypatch):
-    from perhekeskus.accounts import capabilities
-
-    granted = capabilities.ROLE_CAPABILITIES["social_worker"] | {rules.PROTECTED_ADDRESS_CAPABILITY}
-    monkeypatch.setitem(capabilities.ROLE_CAPABILITIES, capabilities.Role.SOCIAL_WORKER, granted)
-    response = worker.get(f"/families/{world.lindqvist.pk}/")
-    assert b"Salainen katu" in response.content
+def test_holder_of_the_specific_right_sees_the_address(world, client):
+    world.social_worker.memberships.update(protected_address_right=True)
+    client.force_login(type(world.social_worker).objects.get(pk=world.social_worker.pk))
+    for path in ("", "print/", "members.csv"):
+        response = client.get(f"/families/{world.lindqvist.pk}/{path}")
+        assert b"Salainen katu" in response.content, path
 
 
 def test_address_without_prohibition_is_shown(world, client):
