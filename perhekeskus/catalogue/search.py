@@ -44,6 +44,9 @@ NAME_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 # ts_rank weights for {D, C, B, A}; the name is A and the body B.
 PG_WEIGHTS = "{0, 0, 0.1, 1.0}"
+# Added to the score of a service that contains the query's words themselves,
+# not only a compound's head; larger than any bm25 or ts_rank value.
+EXACT_BONUS = 1000.0
 
 FTS_TABLE = "catalogue_search_fts"
 ROWID_TABLE = "catalogue_search_rowid"
@@ -73,6 +76,10 @@ class AnalysedQuery:
     groups: list[frozenset[str]] = field(default_factory=list)
     corrections: dict[str, str] = field(default_factory=dict)
     is_empty: bool = True
+    # The same groups without compound heads: services that match these
+    # contain the words themselves and rank above those that only share a
+    # head (*perheneuvolassa* → *perheneuvola* before other *neuvola*s).
+    exact_groups: list[frozenset[str]] = field(default_factory=list)
 
 
 # --- Query analysis -----------------------------------------------------------
@@ -129,29 +136,39 @@ def analyse_query(text_: str) -> AnalysedQuery:
     all_terms = set().union(*(terms for _w, terms in words))
     known = set(SearchTerm.objects.filter(term__in=all_terms).values_list("term", flat=True))
     groups: list[frozenset[str]] = []
+    exact_groups: list[frozenset[str]] = []
     corrections: dict[str, str] = {}
     for word, terms in words:
+        exact = text.query_word_terms(word, heads=False)
         if not terms & known and not word.isdigit():
             corrected = _closest_term(word)
             if corrected is not None:
                 corrections[word] = corrected
                 terms = terms | text.query_word_terms(corrected)
+                exact = exact | text.query_word_terms(corrected, heads=False)
         groups.append(terms)
-    return AnalysedQuery(groups=groups, corrections=corrections, is_empty=False)
+        exact_groups.append(exact)
+    return AnalysedQuery(
+        groups=groups, corrections=corrections, is_empty=False, exact_groups=exact_groups
+    )
 
 
-def _fts5_expression(analysed: AnalysedQuery) -> str:
+def _fts5_expression(analysed: AnalysedQuery, exact: bool = False) -> str:
     # Terms are letters and digits only (see core.text), quoting makes any
     # of them — NEAR, AND, OR — a plain word to FTS5.
+    groups = analysed.exact_groups if exact else analysed.groups
     return " AND ".join(
-        "(" + " OR ".join(f'"{t}"' for t in sorted(group)) + ")" for group in analysed.groups
+        "(" + " OR ".join(f'"{t}"' for t in sorted(group)) + ")" for group in groups
     )
 
 
-def _tsquery_expression(analysed: AnalysedQuery) -> str:
-    return " & ".join(
-        "(" + " | ".join(f"'{t}'" for t in sorted(group)) + ")" for group in analysed.groups
-    )
+def _tsquery_expression(analysed: AnalysedQuery, exact: bool = False) -> str:
+    groups = analysed.exact_groups if exact else analysed.groups
+    return " & ".join("(" + " | ".join(f"'{t}'" for t in sorted(group)) + ")" for group in groups)
+
+
+def _has_exact_tier(analysed: AnalysedQuery) -> bool:
+    return bool(analysed.exact_groups) and analysed.exact_groups != analysed.groups
 
 
 def _is_postgresql() -> bool:
@@ -220,33 +237,58 @@ def ranked_ids(
         )
         return total, [(pk, 0.0) for pk in page]
 
+    exact_tier = _has_exact_tier(analysed)
     if _is_postgresql():
+        bonus = "CASE WHEN d.search_vector @@ to_tsquery('simple', %s) THEN %s ELSE 0 END"
         sql = f"""
-            SELECT d.service_id, ts_rank(%s::float4[], d.search_vector, q.q) AS score,
+            SELECT d.service_id,
+                   ts_rank(%s::float4[], d.search_vector, q.q) {"+ " + bonus if exact_tier else ""}
+                   AS score,
                    count(*) OVER () AS total
             FROM catalogue_servicesearchdocument d, to_tsquery('simple', %s) AS q(q)
             WHERE d.search_vector @@ q.q AND d.service_id IN ({within_sql})
             ORDER BY score DESC, d.service_id
             LIMIT %s OFFSET %s
         """
-        params = [PG_WEIGHTS, _tsquery_expression(analysed), *within_params, limit, offset]
+        params = [
+            PG_WEIGHTS,
+            *([_tsquery_expression(analysed, exact=True), EXACT_BONUS] if exact_tier else []),
+            _tsquery_expression(analysed),
+            *within_params,
+            limit,
+            offset,
+        ]
     else:
         # bm25() only works in the query that scans the FTS table itself. The
         # filters are checked per match (a correlated EXISTS using the
         # primary key) rather than evaluated over the whole catalogue.
         within_sql, within_params = _correlated_within_sql(within, "m.service_id")
+        exact_cte = (
+            f", exact AS MATERIALIZED (SELECT rowid AS id FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s)"
+        )
         sql = f"""
             WITH ranked AS MATERIALIZED (
                 SELECT rowid AS id, -bm25({FTS_TABLE}, {NAME_WEIGHT}, {BODY_WEIGHT}) AS score
                 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
-            )
-            SELECT m.service_id, ranked.score, count(*) OVER () AS total
+            ) {exact_cte if exact_tier else ""}
+            SELECT m.service_id,
+                   ranked.score {f"+ (CASE WHEN exact.id IS NULL THEN 0 ELSE {EXACT_BONUS} END)" if exact_tier else ""}
+                   AS score,
+                   count(*) OVER () AS total
             FROM ranked JOIN {ROWID_TABLE} m ON m.id = ranked.id
+            {"LEFT JOIN exact ON exact.id = ranked.id" if exact_tier else ""}
             WHERE EXISTS ({within_sql})
-            ORDER BY ranked.score DESC, m.service_id
+            ORDER BY score DESC, m.service_id
             LIMIT %s OFFSET %s
         """
-        params = [_fts5_expression(analysed), *within_params, limit, offset]
+        params = [
+            _fts5_expression(analysed),
+            *([_fts5_expression(analysed, exact=True)] if exact_tier else []),
+            *within_params,
+            limit,
+            offset,
+        ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

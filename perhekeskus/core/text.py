@@ -163,10 +163,11 @@ def finnish_index_terms(word: str, backend: str = "pyvoikko") -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def finnish_query_terms(word: str, backend: str = "pyvoikko") -> frozenset[str]:
+def finnish_query_terms(word: str, backend: str = "pyvoikko", heads: bool = True) -> frozenset[str]:
     """What a Finnish query word matches: its surface form and lemmas, and for
-    a compound its head and the runs of parts ending in the head, so that
-    *perheneuvolassa* finds a text that only says *neuvola*.
+    a compound (unless ``heads`` is false) its head and the runs of parts
+    ending in the head, so that *perheneuvolassa* finds a text that only
+    says *neuvola*.
 
     The modifiers alone (*perhe*) are left out: a *perheneuvola* is a kind of
     *neuvola*, not a kind of *perhe*.
@@ -179,7 +180,7 @@ def finnish_query_terms(word: str, backend: str = "pyvoikko") -> frozenset[str]:
         lemma = _clean(analysis.BASEFORM)
         if lemma:
             terms.add(lemma)
-        parts = _parts(analysis)
+        parts = _parts(analysis) if heads else []
         for i in range(1, len(parts)):
             terms.add("".join(s for s, _ in parts[i:-1]) + parts[-1][1])
     return frozenset(t for t in terms if len(t) <= MAX_TERM_LENGTH)
@@ -224,7 +225,7 @@ def index_terms(text: str, language: str, backend: str | None = None) -> Iterato
         yield from sorted(word_index_terms(word, language, backend))
 
 
-def query_word_terms(word: str, backend: str | None = None) -> frozenset[str]:
+def query_word_terms(word: str, backend: str | None = None, heads: bool = True) -> frozenset[str]:
     """Everything one normalised query word may match in any language.
 
     The same index holds Finnish, Swedish and English texts, and a query does
@@ -233,9 +234,12 @@ def query_word_terms(word: str, backend: str | None = None) -> frozenset[str]:
     accepts many Swedish forms such as *barnet* as names.) A Finnish word's
     stray stem (*lasten* → *last*) only adds low-ranked matches, since texts
     that contain the word itself match several terms of the group.
+
+    With ``heads=False`` a compound's head is left out: the exact terms,
+    which rank above matches on the head alone.
     """
     backend = backend or current_backend()
-    terms = set(finnish_query_terms(word, backend))
+    terms = set(finnish_query_terms(word, backend, heads))
     if not word.isdigit():
         terms.update(stem(word, language) for language in SNOWBALL_LANGUAGES)
     return frozenset(t for t in terms if t)

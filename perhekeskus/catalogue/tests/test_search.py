@@ -270,3 +270,14 @@ def test_synthetic_catalogue_is_found_by_its_lemmas():
     )
     assert relevant <= {pk for pk, _ in page}
     assert total >= len(relevant)
+
+
+def test_the_word_itself_ranks_above_a_shared_compound_head(organisation):
+    head_only = _service(organisation, "head", "Neuvola", "Neuvola palvelee.")
+    exact = _service(organisation, "exact", "Palvelut", "Perheneuvola auttaa.")
+    search.index_services()
+    total, page = search.ranked_ids(
+        search.analyse_query("perheneuvolassa"), within=None, limit=10, offset=0
+    )
+    assert total == 2
+    assert [pk for pk, _ in page] == [exact.pk, head_only.pk]
