@@ -41,10 +41,15 @@ from .log import Action, Basis, Subject, record
 
 
 class NotFound(Http404):
-    """Raised for a record the user may not see, exactly as for a missing one."""
+    """Raised for a record the user may not see, exactly as for a missing one.
 
-    def __init__(self):
+    ``refusal`` holds what :func:`deny` logged, so a view's transaction that
+    rolls back on this exception can log the refusal again after it.
+    """
+
+    def __init__(self, refusal: dict | None = None):
         super().__init__(_("No such record, or you have no access to it."))
+        self.refusal = refusal
 
 
 @dataclass(frozen=True)
@@ -187,52 +192,75 @@ def families_visible_to(actor, *, now: datetime.datetime | None = None) -> Query
     return Family.objects.annotate(**annotations).filter(condition)
 
 
-def basis_of_listed(family: Family) -> str:
-    """The basis of a family from :func:`families_visible_to`'s annotations."""
-    if getattr(family, "via_relationship", False):
+def basis_of_listed(row) -> str:
+    """The basis of a family or person from the ``*_visible_to`` annotations."""
+    if getattr(row, "via_relationship", False):
         return Basis.RELATIONSHIP
-    if getattr(family, "via_grant", None):
-        return family.via_grant
-    if getattr(family, "via_consent", False):
+    if getattr(row, "via_grant", None):
+        return row.via_grant
+    if getattr(row, "via_consent", False):
         return Basis.CONSENT
-    if getattr(family, "via_own", False):
+    if getattr(row, "via_own", False):
         return Basis.OWN
     return ""
 
 
 def persons_visible_to(actor, *, now: datetime.datetime | None = None) -> QuerySet[Person]:
-    """Persons the actor may read on some basis (a filter, not a list)."""
+    """Persons the actor may read on some basis (a filter, not a list).
+
+    Like :func:`families_visible_to`, each row carries its basis as
+    annotations, so a result list is logged with the basis of every person.
+    """
     actor = as_actor(actor)
     today, now = _today_now(now)
     members = FamilyMembership.objects.active(today)
     condition = Q()
+    annotations = {}
     if actor.is_professional:
         relationships = _relationships(actor, today)
         whole_families = relationships.filter(person__isnull=True).values("family_id")
         condition |= Q(pk__in=members.filter(family_id__in=whole_families).values("person_id"))
         condition |= Q(pk__in=relationships.filter(person__isnull=False).values("person_id"))
-        granted = _grants(actor, now).values("family_id")
-        condition |= Q(pk__in=members.filter(family_id__in=granted).values("person_id"))
-        condition |= Q(pk__in=active_consents(actor, today).values("person_id"))
+        granted = _grants(actor, now)
+        condition |= Q(
+            pk__in=members.filter(family_id__in=granted.values("family_id")).values("person_id")
+        )
+        consents = active_consents(actor, today)
+        condition |= Q(pk__in=consents.values("person_id"))
+        annotations["via_relationship"] = Exists(
+            members.filter(person=OuterRef("pk"), family_id__in=whole_families)
+        ) | Exists(relationships.filter(person=OuterRef("pk")))
+        annotations["via_grant"] = Subquery(
+            granted.filter(
+                family_id__in=members.filter(person=OuterRef(OuterRef("pk"))).values("family_id")
+            )
+            .order_by("kind")
+            .values("kind")[:1]
+        )
+        annotations["via_consent"] = Exists(consents.filter(person=OuterRef("pk")))
     if actor.person_id is not None:
         own_families = members.filter(person_id=actor.person_id).values("family_id")
         condition |= Q(pk__in=members.filter(family_id__in=own_families).values("person_id"))
+        annotations["via_own"] = Exists(
+            members.filter(person=OuterRef("pk"), family_id__in=own_families)
+        )
     if not condition:
         return Person.objects.none()
-    return Person.objects.filter(condition)
+    return Person.objects.filter(condition).annotate(**annotations)
 
 
 def deny(actor: Actor, subject: Subject, *, action: str = Action.READ, request=None) -> NotFound:
     """Log a refusal and return the 404 to raise (the same as for nothing there)."""
-    record(
-        actor,
-        subject,
-        action=Action.DENIED,
-        allowed=False,
-        detail=f"refused: {action}",
-        request=request,
-    )
-    return NotFound()
+    refusal = {
+        "actor": actor,
+        "subjects": subject,
+        "action": Action.DENIED,
+        "allowed": False,
+        "detail": f"refused: {action}",
+        "request": request,
+    }
+    record(**refusal)
+    return NotFound(refusal)
 
 
 def _as_uuid(value) -> uuid.UUID | None:
@@ -317,11 +345,17 @@ def log_listing(actor, families, *, request=None, action: str = Action.LIST) -> 
 def log_persons_shown(
     actor, persons, *, request=None, action: str = Action.SEARCH, detail: str = ""
 ) -> None:
+    """Log that these persons were shown (one entry each, one lock).
+
+    Persons from :func:`persons_visible_to` are logged with their basis;
+    others (the likely duplicates shown before a person is created) with none.
+    """
     actor = as_actor(actor)
-    record(
-        actor,
-        [Subject("person in search results", person_id=p.pk) for p in persons],
-        action=action,
-        detail=detail,
-        request=request,
-    )
+    entries: dict[str, list[Subject]] = {}
+    for person in persons:
+        entries.setdefault(basis_of_listed(person), []).append(
+            Subject("person in search results", person_id=person.pk)
+        )
+    with transaction.atomic():
+        for basis, subjects in entries.items():
+            record(actor, subjects, action=action, basis=basis, detail=detail, request=request)

@@ -13,9 +13,12 @@ answer never tells whether anything is there.
 from __future__ import annotations
 
 import functools
+import inspect
 import uuid
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from ninja.errors import HttpError
 
 from perhekeskus.accounts.api_auth import BearerToken
@@ -51,6 +54,27 @@ def log_refusal(request, actor: Actor, kwargs=None, detail: str = "") -> None:
     )
 
 
+def in_one_transaction(view, request, actor: Actor, args, kwargs):
+    """Run a view in one transaction: its reads and their log entries commit
+    together or not at all.
+
+    A refusal raised out of the view rolls the transaction back, its log
+    entry with it, so the refusal is logged again after the rollback.
+    """
+    try:
+        with transaction.atomic():
+            return view(request, *args, **kwargs)
+    except NotFound as refusal:
+        if refusal.refusal is not None:
+            record(**refusal.refusal)
+        else:
+            log_refusal(request, actor, kwargs, "not found")
+        raise
+    except PermissionDenied:
+        log_refusal(request, actor, kwargs, "permission denied")
+        raise
+
+
 def _policy(name: str, allows):
     def decorator(view):
         @functools.wraps(view)
@@ -62,7 +86,7 @@ def _policy(name: str, allows):
                     return redirect_to_login(request.get_full_path())
                 raise NotFound
             request.actor = actor
-            return view(request, *args, **kwargs)
+            return in_one_transaction(view, request, actor, args, kwargs)
 
         return mark(wrapper, name)
 
@@ -94,5 +118,16 @@ class LoggedBearerToken(BearerToken):
 
 
 def api_client_data(operation):
-    """Mark an API operation; the router's :class:`LoggedBearerToken` enforces it."""
-    return mark(operation, CLIENT_DATA)
+    """Mark an API operation and run it in one transaction with its log entries.
+
+    The router's :class:`LoggedBearerToken` decides who may call it.
+    """
+
+    @functools.wraps(operation)
+    def wrapper(request, *args, **kwargs):
+        return in_one_transaction(operation, request, actor_for(request.auth), args, kwargs)
+
+    # django-ninja reads the parameters from the signature; resolve the
+    # operation's string annotations in its own module, not in this one.
+    wrapper.__signature__ = inspect.signature(operation, eval_str=True)
+    return mark(wrapper, CLIENT_DATA)

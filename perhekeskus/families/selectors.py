@@ -100,14 +100,14 @@ def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDe
     actor = as_actor(actor)
     decision: Decision = family.access
     today = timezone.localdate()
-    memberships = [
-        m
-        for m in FamilyMembership.objects.active(today)
-        .filter(family=family)
-        .select_related("person", "person__municipality")
-        .order_by("role", "person__date_of_birth")
-        if decision.covers(m.person_id)
-    ]
+    memberships = FamilyMembership.objects.active(today).filter(family=family)
+    if decision.person_ids is not None:
+        memberships = memberships.filter(person_id__in=decision.person_ids)
+    memberships = list(
+        memberships.select_related("person", "person__municipality").order_by(
+            "role", "person__date_of_birth"
+        )
+    )
     person_ids = [m.person_id for m in memberships]
     guardians: dict[uuid.UUID, list[str]] = {}
     for g in (

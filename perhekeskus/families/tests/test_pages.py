@@ -26,6 +26,34 @@ def test_list_shows_my_families_and_logs_each(world, nurse):
     ]
 
 
+@pytest.mark.parametrize(
+    ("who", "query", "shown", "basis"),
+    [
+        ("nurse", "Virtanen", {"anna", "mikko", "aino", "eetu"}, "relationship"),
+        ("ngo_worker", "Lindqvist", {"maria"}, "consent"),
+        ("parent", "Virtanen", set(), None),
+    ],
+)
+def test_search_results_are_logged_with_who_basis_and_address(
+    world, client, who, query, shown, basis
+):
+    user = getattr(world, who)
+    client.force_login(user)
+    seq = AccessLogEntry.objects.count()
+    response = client.get("/families/", {"q": query}, REMOTE_ADDR="192.0.2.7")
+    if basis is None:  # a citizen: not a professionals' page at all
+        assert response.status_code == 404
+        return
+    assert response.status_code == 200
+    entries = AccessLogEntry.objects.filter(seq__gt=seq, action="search")
+    expected = {getattr(world, name).pk for name in shown}
+    assert set(entries.values_list("subject_person_id", flat=True)) == expected
+    for entry in entries:
+        assert (entry.actor_id, entry.basis, entry.allowed) == (user.pk, basis, True)
+        assert entry.role and entry.unit and entry.occurred_at
+        assert (entry.ip_address, entry.channel) == ("192.0.2.7", "html")
+
+
 def test_detail_in_three_languages(world, nurse):
     for prefix in ("", "/sv", "/en"):
         response = nurse.get(f"{prefix}/families/{world.virtanen.pk}/")
