@@ -164,6 +164,14 @@ DEMO_USERS = (
         unit="family-centre",
     ),
     DemoUser(
+        "demo-catalogue-editor",
+        "Kati",
+        "Katalogi",
+        _("Catalogue editor of the family centre (approves providers' service changes)"),
+        role=Role.CATALOGUE_EDITOR,
+        unit="family-centre",
+    ),
+    DemoUser(
         "demo-auditor",
         "Antti",
         "Auditoija",

@@ -24,6 +24,7 @@ USERNAMES = {
     "demo-school-social-worker",
     "demo-ngo-worker",
     "demo-manager",
+    "demo-catalogue-editor",
     "demo-auditor",
     "demo-admin",
     "demo-parent",
