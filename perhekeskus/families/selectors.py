@@ -12,8 +12,11 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
 from perhekeskus.access import Contact, Decision, as_actor, contact_of, families_visible_to
@@ -145,6 +148,7 @@ def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDe
         for m in memberships
         if m.person.security_prohibition and not may_see_protected_address(actor, m.person)
     }
+    names = {str(m.person_id): m.person.full_name for m in memberships}
     return FamilyDetail(
         family=family,
         decision=decision,
@@ -153,23 +157,65 @@ def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDe
         consents=list(consents.select_related("person", "given_by", "recipient_organization")),
         prohibitions=list(prohibitions.select_related("person", "organization")),
         history=[
-            _history_row(entry, protected)
+            _history_row(entry, protected, names)
             for entry in history.select_related("actor")[:history_limit]
         ],
         partial=decision.person_ids is not None,
     )
 
 
-def _history_row(entry: HistoryEntry, protected: set[uuid.UUID]) -> dict:
-    changes = dict(entry.changes)
-    if entry.person_id in protected or (entry.model == "person" and entry.object_id in protected):
-        for field in ADDRESS_FIELDS & changes.keys():
-            changes[field] = None  # shown as withheld
+@dataclass(frozen=True)
+class HistoryChange:
+    label: str
+    value: object
+    # The value is an address under a security prohibition.
+    withheld: bool = False
+
+
+# The change words services store in the history, shown in the page's language.
+CHANGE_LABELS = {
+    "created": _("created"),
+    "updated": _("updated"),
+    "added": _("added"),
+    "ended": _("ended"),
+    "opened": _("opened"),
+    "closed": _("closed"),
+    "given": _("given"),
+    "withdrawn": _("withdrawn"),
+}
+
+
+def _history_label(model: str, field: str | None = None) -> str:
+    """The verbose name of a register model (or of one of its fields)."""
+    try:
+        meta = apps.get_model("families", model)._meta
+    except LookupError:
+        return field or model
+    if field is None:
+        return str(meta.verbose_name)
+    try:
+        return str(meta.get_field(field).verbose_name)
+    except FieldDoesNotExist:
+        return field
+
+
+def _history_row(entry: HistoryEntry, protected: set[uuid.UUID], names: dict[str, str]) -> dict:
+    masked = entry.person_id in protected or (
+        entry.model == "person" and entry.object_id in protected
+    )
+    changes = []
+    for field, value in entry.changes.items():
+        label = _history_label(entry.model, field)
+        if masked and field in ADDRESS_FIELDS:
+            changes.append(HistoryChange(label, None, withheld=True))
+        else:
+            # Members are named; ids of other records are left as they are.
+            changes.append(HistoryChange(label, names.get(str(value), value)))
     return {
         "at": entry.at,
         "actor": entry.actor.get_username() if entry.actor_id else "",
-        "model": entry.model,
-        "change": entry.change,
+        "model": _history_label(entry.model),
+        "change": str(CHANGE_LABELS.get(entry.change, entry.change)),
         "changes": changes,
     }
 
