@@ -9,7 +9,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from perhekeskus.access import rules
-from perhekeskus.families.models import AccessGrant, FamilyMembership, Guardianship
+from perhekeskus.accounts.models import Role
+from perhekeskus.families.models import AccessGrant, Family, FamilyMembership, Guardianship, Person
 
 from .models import AccessLogEntry, EmergencyReview
 
@@ -86,3 +87,36 @@ def search_log(
     if until:
         entries = entries.filter(occurred_at__lt=until)
     return entries.order_by("-seq")
+
+
+def _role_labels(codes: str) -> str:
+    labels = []
+    for code in filter(None, codes.split(",")):
+        try:
+            labels.append(str(Role(code).label))
+        except ValueError:
+            labels.append(code)
+    return ", ".join(labels)
+
+
+def describe(entries: list[AccessLogEntry]) -> list[AccessLogEntry]:
+    """Name whose data each entry is about and the roles, in two queries.
+
+    Sets ``whose`` (the person, else the family) and ``role_labels`` on each
+    entry; an entry about a record that no longer exists keeps an empty name.
+    """
+    person_ids = {e.subject_person_id for e in entries if e.subject_person_id}
+    family_ids = {e.subject_family_id for e in entries if e.subject_family_id}
+    persons = {
+        pk: f"{first} {last}"
+        for pk, first, last in Person.objects.filter(pk__in=person_ids).values_list(
+            "pk", "first_names", "last_name"
+        )
+    }
+    families = dict(Family.objects.filter(pk__in=family_ids).values_list("pk", "name"))
+    for entry in entries:
+        entry.whose = persons.get(entry.subject_person_id) or families.get(
+            entry.subject_family_id, ""
+        )
+        entry.role_labels = _role_labels(entry.role)
+    return entries

@@ -44,10 +44,12 @@ def my_data(request):
     if form.is_valid() and form.cleaned_data["since"]:
         since = _day_start(form.cleaned_data["since"])
     entries = Paginator(selectors.who_saw_my_data(actor.person_id, since=since), PAGE_SIZE)
+    page = entries.get_page(request.GET.get("page"))
+    page.object_list = selectors.describe(list(page.object_list))
     return render(
         request,
         "audit/my_data.html",
-        {"families": families, "form": form, "page": entries.get_page(request.GET.get("page"))},
+        {"families": families, "form": form, "page": page},
     )
 
 
@@ -135,10 +137,22 @@ def log_search(request):
         )
         page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
         # Evaluated before the search itself is logged, so counts and rows agree.
-        page.object_list = list(page.object_list)
+        page.object_list = selectors.describe(list(page.object_list))
+        # The search, and whose names it showed (each person or family once).
+        shown = {
+            (e.subject_family_id, e.subject_person_id): None
+            for e in page.object_list
+            if e.whose and (person is None or e.subject_person_id != person.pk)
+        }
         record(
             actor,
-            Subject("access log search", person_id=person.pk if person else None),
+            [
+                Subject("access log search", person_id=person.pk if person else None),
+                *(
+                    Subject("name in access log entries", family_id=family_id, person_id=person_id)
+                    for family_id, person_id in shown
+                ),
+            ],
             action=Action.SEARCH,
             basis=Basis.AUDIT,
             detail=f"professional={data['professional'][:50]}",

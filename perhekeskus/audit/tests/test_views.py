@@ -1,6 +1,7 @@
 """The family's "who saw my data" page and the auditor's pages."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -111,6 +112,24 @@ def test_auditor_searches_the_log_by_person_and_by_professional(world, client):
     assert world.social_worker.username.encode() in by_worker.content
     bad = client.get("/audit/log/", {"identity_code": "310204A123X"})
     assert bad.status_code == 200 and b"errorlist" in bad.content
+
+
+def test_log_search_names_whose_data_and_the_role_and_logs_the_names_shown(world, client):
+    access_family(world.social_worker, world.lindqvist.pk)
+    client.force_login(world.auditor)
+    seq = AccessLogEntry.objects.count()
+    page = client.get("/en/audit/log/", {"professional": world.social_worker.username})
+    rows = page.content.decode().split("<tbody>")[1]
+    assert re.search(r"social worker.*?</td>\s*<td>[^<]*</td>\s*<td>Lindqvist</td>", rows, re.S)
+    logged = AccessLogEntry.objects.filter(seq__gt=seq, actor_id=world.auditor.pk)
+    assert set(logged.values_list("action", "basis")) == {("search", "audit")}
+    assert world.lindqvist.pk in set(logged.values_list("subject_family_id", flat=True))
+
+
+def test_the_familys_view_names_whose_data_was_read(world, parent):
+    access_family(world.nurse, world.virtanen.pk)
+    rows = parent.get("/en/my-data/").content.decode().split("<tbody>")[1]
+    assert re.search(r"public health nurse.*?<td>Virtanen</td>", rows, re.S)
 
 
 def test_a_manager_may_review_but_not_search_the_log(world, client):
