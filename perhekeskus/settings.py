@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "perhekeskus.catalogue",
     "perhekeskus.families",
     "perhekeskus.audit",
+    "django_tasks_db",
+    "perhekeskus.cataloguedit",
 ]
 
 MIDDLEWARE = [
@@ -284,3 +286,8 @@ OIDC_STAFF_IDP_HANDLES_MFA = env.bool("PERHEKESKUS_OIDC_STAFF_IDP_HANDLES_MFA", 
 OIDC_STAFF_USERNAME_CLAIM = env.str(
     "PERHEKESKUS_OIDC_STAFF_USERNAME_CLAIM", default="preferred_username"
 )
+
+# --- Background tasks (django.tasks; the worker: ``perhekeskus db-worker``) ---
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Seconds the link checker waits for one web address.
+LINK_CHECK_TIMEOUT = env.float("PERHEKESKUS_LINK_CHECK_TIMEOUT", default=10.0)
