@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("perhekeskus.web.urls")),
     path("", include("perhekeskus.families.urls")),
     path("", include("perhekeskus.audit.urls")),
+    path("", include("perhekeskus.cataloguedit.urls")),
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("accounts/", include(allauth_urlpatterns)),
     prefix_default_language=False,
