@@ -12,6 +12,26 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class AppendOnlyError(RuntimeError):
+    """An attempt to change or remove an access log entry."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    """Entries are appended by :mod:`perhekeskus.audit.chain` and never changed."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("The access log is append-only.")
+
+    def delete(self):
+        raise AppendOnlyError("The access log is append-only.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("The access log is append-only.")
+
+    def update_or_create(self, *args, **kwargs):
+        raise AppendOnlyError("The access log is append-only.")
+
+
 class AccessLogEntry(models.Model):
     class Action(models.TextChoices):
         READ = "read", _("read")
@@ -59,6 +79,8 @@ class AccessLogEntry(models.Model):
     prev_hash = models.CharField(_("previous hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64)
 
+    objects = AppendOnlyQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("access log entry")
         verbose_name_plural = _("access log entries")
@@ -73,6 +95,13 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.actor_name} {self.action} {self.target}"
+
+    def save(self, *args, **kwargs):
+        # Appending goes through the chain (which inserts with SQL of its own).
+        raise AppendOnlyError("Access log entries are appended through the hash chain.")
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The access log is append-only.")
 
 
 class ChainHead(models.Model):

@@ -5,11 +5,12 @@ import threading
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 
+from perhekeskus import cli
 from perhekeskus.access import access_family
 from perhekeskus.audit import chain
-from perhekeskus.audit.models import AccessLogEntry, ChainHead
+from perhekeskus.audit.models import AccessLogEntry, AppendOnlyError, ChainHead
 
 FIELDS = dict(actor_name="x", role="", unit="", action="read", target="t", allowed=True)
 
@@ -52,42 +53,75 @@ def test_audit_verify_passes_on_an_intact_log(world, capsys):
     assert "intact" in capsys.readouterr().out
 
 
+def tamper(sql, params=()):
+    """Change the log behind the application's back, as someone with direct
+    access to the database would; on PostgreSQL that means first switching
+    off the append-only trigger (as a superuser can)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = replica")
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL session_replication_role = DEFAULT")
+
+
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL refuses the UPDATE")
 def test_an_edited_row_is_named_by_audit_verify():
     append(5)
-    with connection.cursor() as cursor:
-        cursor.execute("UPDATE audit_accesslogentry SET actor_name = 'mallory' WHERE seq = 3")
+    tamper("UPDATE audit_accesslogentry SET actor_name = 'mallory' WHERE seq = 3")
     message = run_verify()
     assert "entry 3" in message and "altered" in message
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL refuses the DELETE")
 def test_a_deleted_row_and_a_truncated_tail_are_named():
     append(5)
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_accesslogentry WHERE seq = 5")
+    tamper("DELETE FROM audit_accesslogentry WHERE seq = 5")
     assert "entry 5" in run_verify()
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM audit_accesslogentry WHERE seq = 2")
+    tamper("DELETE FROM audit_accesslogentry WHERE seq = 2")
     assert "entries 2–2 are missing before entry 3" in run_verify()
 
 
 @pytest.mark.django_db
-@pytest.mark.skipif(connection.vendor != "sqlite", reason="PostgreSQL refuses the UPDATE")
 def test_a_rehashed_row_still_breaks_the_link():
     append(4)
     entry = AccessLogEntry.objects.get(seq=2)
     entry.actor_name = "mallory"
     values = [getattr(entry, name) for name in chain.HASHED_FIELDS]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "UPDATE audit_accesslogentry SET actor_name = 'mallory', hash = %s WHERE seq = 2",
-            [chain.entry_hash(values)],
-        )
+    tamper(
+        "UPDATE audit_accesslogentry SET actor_name = 'mallory', hash = %s WHERE seq = 2",
+        [chain.entry_hash(values)],
+    )
     message = run_verify()
     assert "entry 3" in message and "link" in message
+
+
+@pytest.mark.django_db
+def test_the_command_exits_non_zero_naming_the_entry(monkeypatch, capsys):
+    append(3)
+    tamper("UPDATE audit_accesslogentry SET target = 'x' WHERE seq = 2")
+    # Keep the test's connection open (the command closes all when it ends).
+    monkeypatch.setattr(connections, "close_all", lambda: None)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["perhekeskus", "audit-verify"])
+    assert exit_.value.code != 0
+    assert "entry 2" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_the_code_has_no_update_or_delete_path():
+    append(2)
+    entry = AccessLogEntry.objects.get(seq=1)
+    for attempt in (
+        lambda: AccessLogEntry.objects.filter(seq=1).update(actor_name="mallory"),
+        lambda: AccessLogEntry.objects.filter(seq=2).delete(),
+        lambda: AccessLogEntry.objects.bulk_update([entry], ["actor_name"]),
+        entry.save,
+        entry.delete,
+    ):
+        with pytest.raises(AppendOnlyError):
+            attempt()
+    assert chain.verify().ok
 
 
 @pytest.mark.django_db
