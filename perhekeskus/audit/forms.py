@@ -3,6 +3,18 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.families.forms import IdentityCodeField
 
+DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
+
+
+def date_field(label):
+    # The browser's own date picker; it sends YYYY-MM-DD, d.m.yyyy is accepted too.
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
 
 class ReviewForm(forms.Form):
     justified = forms.TypedChoiceField(
@@ -21,13 +33,9 @@ class LogSearchForm(forms.Form):
     professional = forms.CharField(
         label=_("Professional's user name"), max_length=150, required=False
     )
-    since = forms.DateField(label=_("From"), required=False, input_formats=["%d.%m.%Y", "%Y-%m-%d"])
-    until = forms.DateField(
-        label=_("Until"), required=False, input_formats=["%d.%m.%Y", "%Y-%m-%d"]
-    )
+    since = date_field(_("From"))
+    until = date_field(_("Until"))
 
 
 class MyLogForm(forms.Form):
-    since = forms.DateField(
-        label=_("Show from"), required=False, input_formats=["%d.%m.%Y", "%Y-%m-%d"]
-    )
+    since = date_field(_("Show from"))

@@ -32,6 +32,12 @@ def test_consent_covers_only_the_data_consented(world):
 def test_without_consent_the_answer_is_no(world):
     answer = may_disclose(world.social_worker, world.oskar.pk, world.ngo)
     assert not answer.allowed and answer.reference == "no consent"
+    entry = last()
+    assert (entry.action, entry.allowed) == ("disclosure_check", False)
+    assert (entry.subject_person_id, entry.recipient_organization_id) == (
+        world.oskar.pk,
+        world.ngo.pk,
+    )
 
 
 def test_organisation_prohibition_refuses_despite_consent(world):
