@@ -153,18 +153,25 @@ def analyse_query(text_: str) -> AnalysedQuery:
     )
 
 
-def _fts5_expression(analysed: AnalysedQuery, exact: bool = False) -> str:
+def _fts5_expression(groups: list[frozenset[str]]) -> str:
     # Terms are letters and digits only (see core.text), quoting makes any
     # of them — NEAR, AND, OR — a plain word to FTS5.
-    groups = analysed.exact_groups if exact else analysed.groups
     return " AND ".join(
         "(" + " OR ".join(f'"{t}"' for t in sorted(group)) + ")" for group in groups
     )
 
 
-def _tsquery_expression(analysed: AnalysedQuery, exact: bool = False) -> str:
-    groups = analysed.exact_groups if exact else analysed.groups
+def _tsquery_expression(groups: list[frozenset[str]]) -> str:
     return " & ".join("(" + " | ".join(f"'{t}'" for t in sorted(group)) + ")" for group in groups)
+
+
+def _expression(groups: list[frozenset[str]], without: list[frozenset[str]] | None = None) -> str:
+    """The engine's match expression for ``groups`` (and not ``without``)."""
+    if _is_postgresql():
+        expression = _tsquery_expression(groups)
+        return f"({expression}) & !({_tsquery_expression(without)})" if without else expression
+    expression = _fts5_expression(groups)
+    return f"({expression}) NOT ({_fts5_expression(without)})" if without else expression
 
 
 def _has_exact_tier(analysed: AnalysedQuery) -> bool:
@@ -175,17 +182,17 @@ def _is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _matching_ids_sql(analysed: AnalysedQuery) -> tuple[str, list]:
+def _matching_ids_sql(expression: str) -> tuple[str, list]:
     if _is_postgresql():
         return (
             "SELECT service_id FROM catalogue_servicesearchdocument "
             "WHERE search_vector @@ to_tsquery('simple', %s)",
-            [_tsquery_expression(analysed)],
+            [expression],
         )
     return (
         f"SELECT m.service_id FROM {FTS_TABLE} JOIN {ROWID_TABLE} m "
         f"ON m.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s",
-        [_fts5_expression(analysed)],
+        [expression],
     )
 
 
@@ -193,7 +200,7 @@ def match_filter(analysed: AnalysedQuery) -> Q:
     """A filter on Service keeping the services that match the query."""
     if analysed.is_empty:
         return Q()
-    sql, params = _matching_ids_sql(analysed)
+    sql, params = _matching_ids_sql(_expression(analysed.groups))
     return Q(pk__in=RawSQL(sql, params))
 
 
@@ -237,75 +244,82 @@ def ranked_ids(
         )
         return total, [(pk, 0.0) for pk in page]
 
-    exact_tier = _has_exact_tier(analysed)
+    if not _has_exact_tier(analysed):
+        return _rank(_expression(analysed.groups), within, limit, offset, 0.0)
+
+    # Services that contain the query's words themselves come first (they get
+    # EXACT_BONUS); those that only share a compound head follow. The exact
+    # set is small, so the common case ranks few rows and only counts the rest.
+    exact_total, page = _rank(
+        _expression(analysed.exact_groups), within, limit, offset, EXACT_BONUS
+    )
+    if len(page) == limit:
+        return _count(_expression(analysed.groups), within), page
+    rest_total, rest = _rank(
+        _expression(analysed.groups, without=analysed.exact_groups),
+        within,
+        limit - len(page),
+        max(0, offset - exact_total),
+        0.0,
+    )
+    return exact_total + rest_total, page + rest
+
+
+def _count(expression: str, within: QuerySet | None) -> int:
+    """How many services among ``within`` match ``expression``."""
+    sql, params = _matching_ids_sql(expression)
     if _is_postgresql():
-        bonus = "CASE WHEN d.search_vector @@ to_tsquery('simple', %s) THEN %s ELSE 0 END"
+        within_sql, within_params = _within_sql(within)
+        condition = f"matches.service_id IN ({within_sql})"
+    else:
+        # Filters are checked per match (a correlated EXISTS on the primary
+        # key) rather than evaluated over the whole catalogue.
+        within_sql, within_params = _correlated_within_sql(within, "matches.service_id")
+        condition = f"EXISTS ({within_sql})"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM ({sql}) AS matches WHERE {condition}",
+            [*params, *within_params],
+        )
+        return cursor.fetchone()[0]
+
+
+def _rank(
+    expression: str, within: QuerySet | None, limit: int, offset: int, bonus: float
+) -> tuple[int, list[tuple[uuid.UUID, float]]]:
+    """(matches among ``within``, one page by score + ``bonus``, ties by id)."""
+    if limit == 0:
+        return _count(expression, within), []
+    if _is_postgresql():
+        within_sql, within_params = _within_sql(within)
         sql = f"""
-            SELECT d.service_id,
-                   ts_rank(%s::float4[], d.search_vector, q.q) {"+ " + bonus if exact_tier else ""}
-                   AS score,
+            SELECT d.service_id, ts_rank(%s::float4[], d.search_vector, q.q) + %s AS score,
                    count(*) OVER () AS total
             FROM catalogue_servicesearchdocument d, to_tsquery('simple', %s) AS q(q)
             WHERE d.search_vector @@ q.q AND d.service_id IN ({within_sql})
             ORDER BY score DESC, d.service_id
             LIMIT %s OFFSET %s
         """
-        params = [
-            PG_WEIGHTS,
-            *([_tsquery_expression(analysed, exact=True), EXACT_BONUS] if exact_tier else []),
-            _tsquery_expression(analysed),
-            *within_params,
-            limit,
-            offset,
-        ]
+        params = [PG_WEIGHTS, bonus, expression, *within_params, limit, offset]
     else:
-        # bm25() only works in the query that scans the FTS table itself. The
-        # filters are checked per match (a correlated EXISTS using the
-        # primary key) rather than evaluated over the whole catalogue.
+        # bm25() only works in the query that scans the FTS table itself.
         within_sql, within_params = _correlated_within_sql(within, "m.service_id")
-        exact_cte = (
-            f", exact AS MATERIALIZED (SELECT rowid AS id FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s)"
-        )
         sql = f"""
             WITH ranked AS MATERIALIZED (
                 SELECT rowid AS id, -bm25({FTS_TABLE}, {NAME_WEIGHT}, {BODY_WEIGHT}) AS score
                 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
-            ) {exact_cte if exact_tier else ""}
-            SELECT m.service_id,
-                   ranked.score {f"+ (CASE WHEN exact.id IS NULL THEN 0 ELSE {EXACT_BONUS} END)" if exact_tier else ""}
-                   AS score,
-                   count(*) OVER () AS total
+            )
+            SELECT m.service_id, ranked.score + %s AS score, count(*) OVER () AS total
             FROM ranked JOIN {ROWID_TABLE} m ON m.id = ranked.id
-            {"LEFT JOIN exact ON exact.id = ranked.id" if exact_tier else ""}
             WHERE EXISTS ({within_sql})
             ORDER BY score DESC, m.service_id
             LIMIT %s OFFSET %s
         """
-        params = [
-            _fts5_expression(analysed),
-            *([_fts5_expression(analysed, exact=True)] if exact_tier else []),
-            *within_params,
-            limit,
-            offset,
-        ]
+        params = [expression, bonus, *within_params, limit, offset]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-        if rows:
-            total = rows[0][2]
-        else:
-            count_sql, count_params = _matching_ids_sql(analysed)
-            if _is_postgresql():
-                condition = f"matches.service_id IN ({within_sql})"
-            else:
-                within_sql, within_params = _correlated_within_sql(within, "matches.service_id")
-                condition = f"EXISTS ({within_sql})"
-            cursor.execute(
-                f"SELECT count(*) FROM ({count_sql}) AS matches WHERE {condition}",
-                [*count_params, *within_params],
-            )
-            total = cursor.fetchone()[0]
+    total = rows[0][2] if rows else _count(expression, within)
     return total, [(_to_uuid(pk), float(score)) for pk, score, _total in rows]
 
 

@@ -47,6 +47,12 @@ def test_query_terms_of_a_compound_include_its_head_not_its_modifier():
     assert "perhe" not in terms
 
 
+def test_exact_query_terms_leave_out_the_head():
+    terms = text.query_word_terms("perheneuvolassa", heads=False)
+    assert {"perheneuvolassa", "perheneuvola"} <= terms
+    assert "neuvola" not in terms
+
+
 def test_ambiguous_words_keep_every_reading():
     terms = text.finnish_index_terms("kuusi")
     assert {"kuusi", "kuu"} <= terms
