@@ -92,6 +92,14 @@ class FamilyDetail:
     partial: bool
 
     @property
+    def protected_addresses_shown(self) -> bool:
+        """Some member's address is shown despite a security prohibition."""
+        return any(
+            m.person.security_prohibition and not m.person.contact.address_withheld
+            for m in self.members
+        )
+
+    @property
     def basis_label(self) -> str:
         from perhekeskus.audit.models import AccessLogEntry
 
@@ -185,18 +193,46 @@ CHANGE_LABELS = {
 }
 
 
+def _history_field(model: str, field: str):
+    try:
+        return apps.get_model("families", model)._meta.get_field(field)
+    except (LookupError, FieldDoesNotExist):
+        return None
+
+
 def _history_label(model: str, field: str | None = None) -> str:
     """The verbose name of a register model (or of one of its fields)."""
+    if field is not None:
+        model_field = _history_field(model, field)
+        return str(model_field.verbose_name) if model_field is not None else field
     try:
-        meta = apps.get_model("families", model)._meta
+        return str(apps.get_model("families", model)._meta.verbose_name)
     except LookupError:
-        return field or model
-    if field is None:
-        return str(meta.verbose_name)
-    try:
-        return str(meta.get_field(field).verbose_name)
-    except FieldDoesNotExist:
-        return field
+        return model
+
+
+def _history_value(model: str, field: str, value, names: dict[str, str]):
+    """A stored value in words: choices by label, lists joined, members by name.
+
+    Ids of persons the viewer is not shown stay ids: naming them would show
+    more than the decision covers.
+    """
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if str(value) in names:
+        return names[str(value)]
+    model_field = _history_field(model, field)
+    choices = dict(model_field.flatchoices) if model_field is not None else {}
+    if value in choices:
+        return choices[value]
+    related = getattr(model_field, "related_model", None)
+    if related is not None and related._meta.app_label == "programme" and value is not None:
+        # Public reference data (municipalities): named in one small query.
+        found = related.objects.filter(pk=value).first()
+        return str(found) if found is not None else value
+    return value
 
 
 def _history_row(entry: HistoryEntry, protected: set[uuid.UUID], names: dict[str, str]) -> dict:
@@ -209,8 +245,7 @@ def _history_row(entry: HistoryEntry, protected: set[uuid.UUID], names: dict[str
         if masked and field in ADDRESS_FIELDS:
             changes.append(HistoryChange(label, None, withheld=True))
         else:
-            # Members are named; ids of other records are left as they are.
-            changes.append(HistoryChange(label, names.get(str(value), value)))
+            changes.append(HistoryChange(label, _history_value(entry.model, field, value, names)))
     return {
         "at": entry.at,
         "actor": entry.actor.get_username() if entry.actor_id else "",

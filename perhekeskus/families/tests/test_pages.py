@@ -26,6 +26,27 @@ def test_list_shows_my_families_and_logs_each(world, nurse):
     ]
 
 
+def test_history_is_told_in_words_without_naming_persons_not_covered(world, nurse, client):
+    from django.utils import translation
+
+    from perhekeskus.families.models import ServiceTask
+
+    page = nurse.get(f"/en/families/{world.virtanen.pk}/").content.decode()
+    history = page.split('id="history-heading"')[1]
+    assert "Family member added; person: Aino Virtanen; role: child" in history
+    with translation.override("en"):
+        task = str(ServiceTask(world.virtanen.relationships.first().service_task).label)
+    assert f"service task: {task}" in history
+    assert str(world.aino.pk) not in history
+    # The school social worker's relationship covers Aino alone: the others
+    # in her history stay unnamed.
+    client.force_login(world.school_social_worker)
+    own = client.get(f"/en/families/{world.virtanen.pk}/").content.decode()
+    history = own.split('id="history-heading"')[1]
+    assert "Aino Virtanen" in history
+    assert "Anna Virtanen" not in history and "Mikko Virtanen" not in history
+
+
 @pytest.mark.parametrize(
     ("who", "query", "shown", "basis"),
     [
