@@ -1,5 +1,7 @@
 """Permissions, the state machine, versions, publishing and conflicts."""
 
+import uuid
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -325,3 +327,27 @@ def test_history_and_compare(client, world):
     assert client.get(url, {"a": 999999, "b": first.pk}).status_code == 400
     client.force_login(world.editor)
     assert client.get(url).status_code == 200
+
+
+def test_approving_through_the_page_a_draft_changes_nothing(client, world):
+    change = services.start_change(user=world.provider, service=world.service)
+    client.force_login(world.editor)
+    response = client.post(reverse("cataloguedit:approve", args=[change.pk]), follow=True)
+    assert response.status_code == 200
+    change.refresh_from_db()
+    assert change.state == ServiceChange.State.DRAFT
+    assert not ServiceVersion.objects.filter(change=change, kind="published").exists()
+    assert client.post(reverse("cataloguedit:approve", args=[uuid.uuid4()])).status_code == 404
+
+
+def test_review_page_of_a_new_service_lists_every_field(client, world):
+    change = services.start_new_service(user=world.provider, organization=world.org)
+    content = change.snapshot
+    content["service"].update(name_fi="Vauvaryhmä", summary_fi="Vertaistukea.")
+    services.save_draft(user=world.provider, change=change, content=content)
+    services.submit(user=world.provider, change=change)
+    client.force_login(world.editor)
+    worklist = client.get(reverse("cataloguedit:worklist")).content.decode()
+    assert "Vauvaryhmä" in worklist
+    page = client.get(reverse("cataloguedit:review", args=[change.pk])).content.decode()
+    assert "Vauvaryhmä" in page and "Vertaistukea." in page
