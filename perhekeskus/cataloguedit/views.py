@@ -101,7 +101,7 @@ def edit(request, change_id):
     editable = change.state == ServiceChange.State.DRAFT
     data = request.POST if request.method == "POST" else None
     if data is not None and not editable:
-        messages.error(request, _("This change is waiting for review and cannot be edited."))
+        messages.error(request, _("Only a draft can be edited."))
         return redirect("cataloguedit:edit", change_id=change.pk)
     forms = ServiceEditForms(change.snapshot, change.organization, data)
     if data is not None:
