@@ -199,6 +199,47 @@ def _raw_rows(chunk_size: int):
                 yield row[0], row[1], to_canonical(row[2:])
 
 
+def _sqlite_json_rows(chunk_size: int):
+    """(pk, hash, seq, prev_hash, canonical bytes) in chain order, SQLite only.
+
+    SQLite's ``json_array`` builds each entry's serialisation in C, which is
+    several times faster than doing it per row in Python. Its escaping of
+    unusual characters may differ from :func:`canonical`'s; that only causes
+    a mismatch, which :func:`verify` re-checks the slow way. It can never
+    make a changed entry pass: equal JSON bytes decode to equal values.
+    """
+    meta = AccessLogEntry._meta
+
+    def column(name):
+        quoted = connection.ops.quote_name(meta.get_field(name).column)
+        if name == "occurred_at":  # stored without a fraction when it is zero
+            return f"(CASE WHEN length({quoted}) = 19 THEN {quoted} || '.000000' ELSE {quoted} END)"
+        return quoted
+
+    q = connection.ops.quote_name
+    table = q(meta.db_table)
+    values = ", ".join(column(name) for name in HASHED_FIELDS)
+    sql = (
+        f"SELECT {q('id')}, {q('hash')}, {q('seq')}, {q('prev_hash')}, "  # noqa: S608
+        f"json_array({values}) FROM {table} ORDER BY {q('seq')}"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(chunk_size):
+            for pk, stored_hash, seq, prev_hash, payload in rows:
+                yield pk, stored_hash, seq, prev_hash, payload.encode()
+
+
+def _python_rows(chunk_size: int):
+    for pk, stored_hash, values in _raw_rows(chunk_size):
+        yield pk, stored_hash, values[0], values[-1], _dumps(values).encode()
+
+
+def _canonical_of(pk: int) -> bytes:
+    values = AccessLogEntry.objects.values_list(*HASHED_FIELDS).get(pk=pk)
+    return canonical(values)
+
+
 @dataclass
 class Verification:
     entries: int
@@ -217,17 +258,19 @@ def verify(chunk_size: int = 20_000) -> Verification:
     previous = GENESIS_HASH
     count = 0
     sha256 = hashlib.sha256
-    for pk, stored_hash, values in _raw_rows(chunk_size):
-        seq = values[0]
+    rows = _sqlite_json_rows if connection.vendor == "sqlite" else _python_rows
+    for pk, stored_hash, seq, prev_hash, payload in rows(chunk_size):
         if seq != expected_seq:
             return Verification(
                 count, seq, pk, f"entries {expected_seq}–{seq - 1} are missing before entry {seq}"
             )
-        if values[-1] != previous:
+        if prev_hash != previous:
             return Verification(
                 count, seq, pk, f"entry {seq} does not link to the hash of entry {seq - 1}"
             )
-        if sha256(_dumps(values).encode()).hexdigest() != stored_hash:
+        if sha256(payload).hexdigest() != stored_hash and (
+            sha256(_canonical_of(pk)).hexdigest() != stored_hash
+        ):
             return Verification(count, seq, pk, f"entry {seq} has been altered")
         previous = stored_hash
         expected_seq += 1

@@ -40,6 +40,32 @@ def test_the_canonical_form_is_stable():
     assert chain.entry_hash(stored) == entry.hash
 
 
+@pytest.mark.django_db
+def test_unusual_text_verifies_and_its_alteration_is_found(monkeypatch):
+    texts = [
+        "Äiti Ödön",
+        'lainaus "x" \\ kenoviiva',
+        "rivi\nrivi\tsarkain\x01\x1f",
+        "😀 \u2028",
+        "",
+    ]
+    for text in texts:
+        chain.append(**{**FIELDS, "actor_name": text, "target": text, "reason": text})
+    slow = []
+    original = chain._canonical_of
+    monkeypatch.setattr(chain, "_canonical_of", lambda pk: slow.append(pk) or original(pk))
+    assert chain.verify().ok
+    append(3)
+    slow.clear()
+    assert chain.verify().ok
+    # Plain entries never need the slow re-check.
+    plain = set(AccessLogEntry.objects.filter(seq__gt=len(texts)).values_list("pk", flat=True))
+    assert not plain & set(slow)
+    tamper("UPDATE audit_accesslogentry SET reason = 'rivi' WHERE seq = 3")
+    result = chain.verify()
+    assert (result.ok, result.broken_seq) == (False, 3)
+
+
 def run_verify():
     with pytest.raises(CommandError) as error:
         call_command("audit_verify")
