@@ -7,12 +7,12 @@ DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
 def date_field(label):
-    # The browser's own date picker; it sends YYYY-MM-DD, d.m.yyyy is accepted too.
     return forms.DateField(
         label=label,
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Day.month.year, for example 1.3.2025."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
 
