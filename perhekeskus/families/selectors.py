@@ -214,8 +214,7 @@ def _history_label(model: str, field: str | None = None) -> str:
 def _history_value(model: str, field: str, value, names: dict[str, str]):
     """A stored value in words: choices by label, lists joined, members by name.
 
-    Ids of persons the viewer is not shown stay ids: naming them would show
-    more than the decision covers.
+    Persons the viewer is not shown are withheld by :func:`_history_row`.
     """
     if isinstance(value, bool):
         return _("yes") if value else _("no")
@@ -235,6 +234,13 @@ def _history_value(model: str, field: str, value, names: dict[str, str]):
     return value
 
 
+def _unnamed_person(model: str, field: str, value, names: dict[str, str]) -> bool:
+    """A person the viewer's basis does not cover: withheld, not even the id."""
+    model_field = _history_field(model, field)
+    related = getattr(model_field, "related_model", None)
+    return related is Person and value is not None and str(value) not in names
+
+
 def _history_row(entry: HistoryEntry, protected: set[uuid.UUID], names: dict[str, str]) -> dict:
     masked = entry.person_id in protected or (
         entry.model == "person" and entry.object_id in protected
@@ -242,7 +248,9 @@ def _history_row(entry: HistoryEntry, protected: set[uuid.UUID], names: dict[str
     changes = []
     for field, value in entry.changes.items():
         label = _history_label(entry.model, field)
-        if masked and field in ADDRESS_FIELDS:
+        if (masked and field in ADDRESS_FIELDS) or _unnamed_person(
+            entry.model, field, value, names
+        ):
             changes.append(HistoryChange(label, None, withheld=True))
         else:
             changes.append(HistoryChange(label, _history_value(entry.model, field, value, names)))

@@ -1,5 +1,7 @@
 """The professionals' pages: list, detail, new client, consents, disclosure."""
 
+import re
+
 import pytest
 
 from perhekeskus.audit.models import AccessLogEntry
@@ -33,7 +35,12 @@ def test_history_is_told_in_words_without_naming_persons_not_covered(world, nurs
 
     page = nurse.get(f"/en/families/{world.virtanen.pk}/").content.decode()
     history = page.split('id="history-heading"')[1]
-    assert "Family member added; person: Aino Virtanen; role: child" in history
+    rows = re.findall(r"<tr>(.*?)</tr>", history, re.S)
+    # (PostgreSQL keeps a change's fields in an order of its own.)
+    assert any(
+        "Family member added" in row and "person: Aino Virtanen" in row and "role: child" in row
+        for row in rows
+    )
     with translation.override("en"):
         task = str(ServiceTask(world.virtanen.relationships.first().service_task).label)
     assert f"service task: {task}" in history
@@ -43,8 +50,9 @@ def test_history_is_told_in_words_without_naming_persons_not_covered(world, nurs
     client.force_login(world.school_social_worker)
     own = client.get(f"/en/families/{world.virtanen.pk}/").content.decode()
     history = own.split('id="history-heading"')[1]
-    assert "Aino Virtanen" in history
-    assert "Anna Virtanen" not in history and "Mikko Virtanen" not in history
+    assert world.aino.full_name in history
+    assert world.anna.full_name not in history and world.mikko.full_name not in history
+    assert str(world.anna.pk) not in history and "guardian: <em>withheld</em>" in history
 
 
 @pytest.mark.parametrize(
