@@ -36,6 +36,23 @@ MY_FAMILIES = NavLink(
 MY_DATA = NavLink("audit:my_data", _("My data"), ("audit:my_data",))
 ACCESS_LOG = NavLink("audit:log_search", _("Access log"), ("audit:log_search",))
 EMERGENCY_REVIEWS = NavLink("audit:reviews", _("Emergency access reviews"), ("audit:reviews",))
+OUR_SERVICES = NavLink(
+    "cataloguedit:our_services",
+    _("Our services"),
+    (
+        "cataloguedit:our_services",
+        "cataloguedit:start_new",
+        "cataloguedit:start_edit",
+        "cataloguedit:edit",
+        "cataloguedit:submit",
+        "cataloguedit:rebase",
+    ),
+)
+CATALOGUE_WORKLIST = NavLink(
+    "cataloguedit:worklist",
+    _("Catalogue worklist"),
+    ("cataloguedit:worklist", "cataloguedit:review", "cataloguedit:history"),
+)
 
 
 @register.simple_tag(takes_context=True)
@@ -61,6 +78,10 @@ def account_links(context) -> list[NavLink]:
         links.append(ACCESS_LOG)
     if actor.can(Capability.REVIEW_EMERGENCY_ACCESS):
         links.append(EMERGENCY_REVIEWS)
+    if actor.can(Capability.EDIT_OWN_ORGANISATION_SERVICES):
+        links.append(OUR_SERVICES)
+    if actor.can(Capability.EDIT_CATALOGUE):
+        links.append(CATALOGUE_WORKLIST)
     return links
 
 

@@ -11,6 +11,8 @@ SECTIONS = {
     "/my-data/": "My data",
     "/audit/log/": "Access log",
     "/audit/": "Emergency access reviews",
+    "/provider/services/": "Our services",
+    "/catalogue-review/": "Catalogue worklist",
 }
 
 
@@ -35,7 +37,7 @@ def header_links(content: bytes) -> dict[str, str]:
         ("nurse", {"/families/"}),
         ("parent", {"/my-data/"}),
         ("auditor", {"/audit/log/", "/audit/"}),
-        ("manager", {"/audit/"}),
+        ("manager", {"/audit/", "/provider/services/"}),
         (None, set()),
     ],
 )
@@ -56,3 +58,22 @@ def test_the_current_section_is_marked_for_assistive_technology(client, world):
     assert re.search(r'<a href="/en/families/" aria-current="page">My families</a>', page)
     family = client.get(f"/en/families/{world.virtanen.pk}/").content.decode()
     assert re.search(r'<a href="/en/families/" aria-current="true">My families</a>', family)
+
+
+def test_catalogue_editors_and_provider_staff_find_their_work(client, world):
+    from perhekeskus.accounts.models import Role
+
+    from .factories import MembershipFactory, enrol_totp
+
+    editor = MembershipFactory(role=Role.CATALOGUE_EDITOR).user
+    enrol_totp(editor)
+    client.force_login(editor)
+    assert header_links(client.get("/en/").content) == {"/catalogue-review/": "Catalogue worklist"}
+    assert client.get("/en/catalogue-review/").status_code == 200
+
+    ngo_worker = MembershipFactory(role=Role.NGO_WORKER).user
+    enrol_totp(ngo_worker)
+    client.force_login(ngo_worker)
+    links = header_links(client.get("/en/").content)
+    assert links == {"/families/": "My families", "/provider/services/": "Our services"}
+    assert client.get("/en/provider/services/").status_code == 200
