@@ -94,9 +94,7 @@ class ServiceSearchForm(forms.Form):
         widget=forms.Select(choices=RADIUS_CHOICES),
     )
     language = forms.MultipleChoiceField(label=_("Language"), required=False, widget=CheckboxList)
-    channel = forms.MultipleChoiceField(
-        label=_("How"), required=False, widget=CheckboxList
-    )
+    channel = forms.MultipleChoiceField(label=_("How"), required=False, widget=CheckboxList)
     free = FlagField(label=_("Free of charge"), required=False)
     anonymous = FlagField(label=_("Can be used anonymously"), required=False)
     no_referral = FlagField(label=_("No referral needed"), required=False)
