@@ -27,44 +27,13 @@ ratio for the full page request; time with ÷ time without).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _common import ROOT, prepare_database, setup_django
+
 BENCH_DB = "perhekeskus_bench_access"
-
-
-def _prepare_database() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import environ
-        import psycopg
-
-        config = environ.Env.db_url_config(url)
-        admin = psycopg.connect(
-            host=config.get("HOST") or "127.0.0.1",
-            port=config.get("PORT") or 5432,
-            user=config.get("USER") or "postgres",
-            password=config.get("PASSWORD") or None,
-            dbname="postgres",
-            autocommit=True,
-        )
-        admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-        admin.execute(f'CREATE DATABASE "{BENCH_DB}"')
-        admin.close()
-        base = url.rsplit("/", 1)[0]
-        os.environ["DATABASE_URL"] = f"{base}/{BENCH_DB}"
-        return "postgresql"
-    path = ROOT / "var" / "bench" / "access.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    return "sqlite"
 
 
 def _seed(families: int):
@@ -198,11 +167,8 @@ def main() -> None:
     parser.add_argument("--families", type=int, default=500)
     args = parser.parse_args()
 
-    vendor = _prepare_database()
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "perhekeskus.settings")
-    import django
-
-    django.setup()
+    vendor, _ = prepare_database(BENCH_DB, ROOT / "var" / "bench" / "access.sqlite3")
+    setup_django()
     from django.conf import settings
     from django.core.management import call_command
 

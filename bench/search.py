@@ -20,57 +20,16 @@ base_p95_ms= base_recall10= n=``.
 from __future__ import annotations
 
 import argparse
-import os
 import pickle
 import random
 import statistics
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from _common import ROOT, prepare_database, setup_django
+
 BENCH_DB = "perhekeskus_bench"
-
-
-def _prepare_database(n: int, reuse: bool) -> tuple[str, bool]:
-    """Point Django at a benchmark database; returns (vendor, exists)."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        import environ
-        import psycopg
-
-        config = environ.Env.db_url_config(url)
-        admin = psycopg.connect(
-            host=config.get("HOST") or "127.0.0.1",
-            port=config.get("PORT") or 5432,
-            user=config.get("USER") or "postgres",
-            password=config.get("PASSWORD") or None,
-            dbname="postgres",
-            autocommit=True,
-        )
-        exists = bool(
-            admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [BENCH_DB]).fetchone()
-        )
-        if not (reuse and exists):
-            admin.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}"')
-            admin.execute(f'CREATE DATABASE "{BENCH_DB}"')
-            exists = False
-        admin.close()
-        base = url.rsplit("/", 1)[0]
-        os.environ["DATABASE_URL"] = f"{base}/{BENCH_DB}"
-        return "postgresql", exists
-    path = ROOT / "var" / "bench" / f"search-{n}.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    exists = path.exists()
-    if not (reuse and exists):
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        exists = False
-    os.environ["DATABASE_URL"] = f"sqlite:///{path}"
-    return "sqlite", exists
 
 
 @dataclass
@@ -263,11 +222,10 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    vendor, exists = _prepare_database(args.n, args.reuse)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "perhekeskus.settings")
-    import django
-
-    django.setup()
+    vendor, exists = prepare_database(
+        BENCH_DB, ROOT / "var" / "bench" / f"search-{args.n}.sqlite3", reuse=args.reuse
+    )
+    setup_django()
     from django.core.management import call_command
     from django.db import connection
     from django.utils import translation
