@@ -24,10 +24,9 @@ from .factories import MunicipalityFactory, TargetGroupFactory
 from .test_hsds_api import assert_valid, build_catalogue
 
 pytestmark = pytest.mark.django_db
-EXAMPLES = Path(__file__).resolve().parents[4] / "shared" / "standards" / "hsds-3.0" / "examples"
+EXAMPLES = Path(__file__).resolve().parent / "data" / "hsds-examples"
 SERVICE_ID = "ac148810-d857-441c-9679-408f346de14b"
 ORG_ID = "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
-needs_examples = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="HSDS examples not available")
 
 
 def example(name):
@@ -55,7 +54,6 @@ def finnish_variant(record):
     return record
 
 
-@needs_examples
 def test_official_examples_import_and_export_valid():
     report = importer.import_path(EXAMPLES)
     assert report.skipped == [] and report.refused == []
@@ -98,7 +96,6 @@ def test_official_examples_import_and_export_valid():
     assert_valid("organization", serialisers.organization(org))
 
 
-@needs_examples
 def test_finnish_located_example_round_trips_its_location_and_schedules(tmp_path):
     MunicipalityFactory(code="091", name_fi="Helsinki", name_sv="Helsingfors")
     original = finnish_variant(example("service_full.json"))
@@ -168,7 +165,6 @@ def test_catalogue_export_reimports_field_for_field(client, tmp_path):
     assert ServiceSearchDocument.objects.filter(service_id=clinic.pk).exists()
 
 
-@needs_examples
 def test_second_import_is_unchanged():
     importer.import_path(EXAMPLES)
     counts = (Service.objects.count(), Organization.objects.count(), ServiceChannel.objects.count())
@@ -179,7 +175,6 @@ def test_second_import_is_unchanged():
     assert after == counts
 
 
-@needs_examples
 def test_changed_record_updates(tmp_path):
     record = example("service_full.json")
     write(tmp_path, "s.json", record)
@@ -192,7 +187,6 @@ def test_changed_record_updates(tmp_path):
     assert Service.objects.count() == 1
 
 
-@needs_examples
 def test_profile_translations_and_taxonomy_terms(tmp_path):
     TargetGroupFactory(code="whole-family")
     record = example("service_full.json")
@@ -209,7 +203,6 @@ def test_profile_translations_and_taxonomy_terms(tmp_path):
     assert [t.code for t in service.target_groups.all()] == ["whole-family"]
 
 
-@needs_examples
 def test_command_summary_and_language_option(tmp_path):
     write(tmp_path, "s.json", example("service_full.json"))
     out = StringIO()
@@ -228,7 +221,6 @@ def test_malformed_json_is_refused(tmp_path):
     assert Service.objects.count() == 0
 
 
-@needs_examples
 @pytest.mark.parametrize(
     "change, reason",
     [
@@ -251,7 +243,6 @@ def test_bad_records_are_skipped_with_the_reason(tmp_path, change, reason):
     assert Service.objects.count() == 0 and Organization.objects.count() == 0
 
 
-@needs_examples
 def test_location_outside_finland_is_left_out_and_nothing_half_written(tmp_path):
     MunicipalityFactory(code="091", name_fi="Helsinki")
     record = finnish_variant(example("service_full.json"))
@@ -263,7 +254,6 @@ def test_location_outside_finland_is_left_out_and_nothing_half_written(tmp_path)
     assert any("outside Finland" in text for _l, text in report.notes)
 
 
-@needs_examples
 def test_duplicate_ids_in_one_file(tmp_path):
     record = example("service_full.json")
     write(tmp_path, "s.json", [record, dict(record, name="Another")])
@@ -287,7 +277,6 @@ def test_not_a_record(tmp_path):
     assert len(report.skipped) == 2
 
 
-@needs_examples
 def test_official_examples_validate_as_shipped():
     # The yardstick itself: the compiled schemas accept the official full examples.
     for name, kind in (
@@ -299,8 +288,6 @@ def test_official_examples_validate_as_shipped():
 
 
 def test_examples_folder_copy_imports_from_a_directory_tree(tmp_path):
-    if not EXAMPLES.is_dir():
-        pytest.skip("HSDS examples not available")
     shutil.copytree(EXAMPLES, tmp_path / "nested" / "examples")
     report = importer.import_path(tmp_path)
     assert report.skipped == [] and Service.objects.filter(pk=SERVICE_ID).exists()

@@ -25,11 +25,9 @@ from perhekeskus.programme.models import Municipality
 from .factories import TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
-SAMPLES = Path(__file__).resolve().parents[4] / "shared" / "standards" / "ptv-samples"
+SAMPLES = Path(__file__).resolve().parent / "data" / "ptv-samples"
 CLINIC_ID = "17c633dd-5408-495a-86c1-d8f57598e899"  # Perusopetus, Vaasa
 SUNDOM = "13992280-9c95-4ede-af13-33ad2acde746"  # ServiceLocation, EPSG:3067 coordinates
-
-needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason="PTV samples not available")
 
 
 def counts():
@@ -61,7 +59,6 @@ def samples_copy(tmp_path):
     return target
 
 
-@needs_samples
 def test_every_sample_record_imports():
     TargetGroupFactory(code="whole-family")
     report = importer.import_path(SAMPLES)
@@ -89,7 +86,6 @@ def test_every_sample_record_imports():
     assert Service.objects.filter(search.match_filter(analysed), pk=service.pk).exists()
 
 
-@needs_samples
 def test_texts_in_three_languages_and_charge_types():
     importer.import_path(SAMPLES)
     chargeable = Service.objects.filter(source_record__serviceChargeType="Chargeable")
@@ -99,7 +95,6 @@ def test_texts_in_three_languages_and_charge_types():
     assert Organization.objects.exclude(description_en="").exists()
 
 
-@needs_samples
 def test_coordinates_are_converted_with_pyproj():
     importer.import_path(SAMPLES)
     location = Location.objects.get(source_id=SUNDOM)
@@ -114,7 +109,6 @@ def test_coordinates_are_converted_with_pyproj():
     assert channel.kind == "in_person" and channel.phone.startswith("+358")
 
 
-@needs_samples
 def test_service_hours_phone_numbers_and_web_pages():
     importer.import_path(SAMPLES)
     with_hours = ServiceChannel.objects.filter(hours__isnull=False).distinct()
@@ -127,7 +121,6 @@ def test_service_hours_phone_numbers_and_web_pages():
     assert form.kind == "web" and form.url.startswith("http")
 
 
-@needs_samples
 def test_missing_municipalities_are_created_with_ptv_names():
     assert not Municipality.objects.filter(code="529").exists()
     importer.import_path(SAMPLES)
@@ -135,7 +128,6 @@ def test_missing_municipalities_are_created_with_ptv_names():
     assert naantali.name_fi == "Naantali" and naantali.name_sv == "Nådendal"
 
 
-@needs_samples
 def test_second_run_changes_nothing_and_counts_unchanged():
     importer.import_path(SAMPLES)
     before = counts()
@@ -145,7 +137,6 @@ def test_second_run_changes_nothing_and_counts_unchanged():
     assert report.total("unchanged") == 3 + 30 + 42
 
 
-@needs_samples
 def test_changed_record_updates_in_place(samples_copy):
     importer.import_path(samples_copy)
     record = sample("services", CLINIC_ID)
@@ -204,7 +195,6 @@ def test_version_12_field_names(tmp_path):
 # --- Bad input ----------------------------------------------------------------
 
 
-@needs_samples
 def test_malformed_json_file_is_refused(samples_copy):
     write(samples_copy, "services", "broken", '{"id": "x", "serviceNames": [')
     report = importer.import_path(samples_copy)
@@ -213,7 +203,6 @@ def test_malformed_json_file_is_refused(samples_copy):
     assert Service.objects.count() == 30
 
 
-@needs_samples
 @pytest.mark.parametrize(
     "change, reason",
     [
@@ -237,7 +226,6 @@ def test_bad_service_records_are_skipped_with_a_reason(tmp_path, change, reason)
     assert Service.objects.count() == 0
 
 
-@needs_samples
 def test_coordinates_outside_finland_skip_the_channel(tmp_path):
     shutil.copytree(SAMPLES / "organizations", tmp_path / "organizations")
     write(tmp_path, "services", "s", sample("services", CLINIC_ID))
@@ -251,7 +239,6 @@ def test_coordinates_outside_finland_skip_the_channel(tmp_path):
     assert ServiceChannel.objects.count() == 0
 
 
-@needs_samples
 def test_duplicate_ids_in_one_file_are_reported(tmp_path):
     shutil.copytree(SAMPLES / "organizations", tmp_path / "organizations")
     record = sample("services", CLINIC_ID)
@@ -277,7 +264,6 @@ def test_a_file_over_the_size_limit_is_refused_without_reading_it(tmp_path, sett
     assert Service.objects.count() == 0
 
 
-@needs_samples
 def test_bad_record_in_a_batch_leaves_the_others_written(tmp_path):
     shutil.copytree(SAMPLES / "organizations", tmp_path / "organizations")
     records = [sample("services", f.stem) for f in sorted((SAMPLES / "services").glob("*.json"))]
@@ -289,7 +275,6 @@ def test_bad_record_in_a_batch_leaves_the_others_written(tmp_path):
     assert not Service.objects.filter(source_id=records[3]["id"]).exists()
 
 
-@needs_samples
 def test_command_prints_the_summary():
     out, err = StringIO(), StringIO()
     call_command("import_ptv", str(SAMPLES), stdout=out, stderr=err)
