@@ -32,7 +32,12 @@ def catalogue():
     )
     InPersonChannelFactory(service=clinic, location__latitude=62.60, location__longitude=29.76)
     chat = ServiceFactory(
-        name_fi="Nuorten chat", summary_fi="Keskustele nimettömänä.", anonymous=True
+        name_fi="Nuorten chat",
+        summary_fi="Keskustele nimettömänä.",
+        description_fi="Chatissa vastaavat koulutetut päivystäjät.",
+        description_sv="I chatten svarar utbildade jourhavande.",
+        description_en="Trained volunteers answer in the chat.",
+        anonymous=True,
     )
     WebChannelFactory(service=chat)
     search.index_services()
