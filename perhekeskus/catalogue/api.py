@@ -14,16 +14,15 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.errors import HttpError
 
 from perhekeskus.web.access import public
 
 from . import selectors
+from .apilanguage import request_language
 from .forms import ServiceSearchForm
 from .models import Service
 
 router = Router(tags=["services"])
-API_LANGUAGES = ("fi", "sv", "en")
 
 
 class OrganizationOut(Schema):
@@ -121,17 +120,6 @@ class ServiceSearchParams(Schema):
     offset: str | None = None
 
 
-def _language(request) -> str:
-    requested = request.GET.get("lang")
-    if requested is not None:
-        if requested not in API_LANGUAGES:
-            raise HttpError(
-                400, _("Unknown language “%(lang)s”: use fi, sv or en.") % {"lang": requested[:10]}
-            )
-        return requested
-    return translation.get_language_from_request(request, check_path=False)
-
-
 def _locations(service: Service, near) -> list[dict]:
     seen, out = set(), []
     for channel in service.channels.all():
@@ -216,7 +204,7 @@ def search_services(request, params: Query[ServiceSearchParams]):
     Multi-valued filters (`language`, `channel`, `provider_kind`,
     `life_situation`) may be repeated; a service matches any of the values.
     """
-    with translation.override(_language(request)):
+    with translation.override(request_language(request)):
         form = ServiceSearchForm(request.GET)
         form.is_valid()
         if form.problems:
@@ -245,7 +233,7 @@ def search_services(request, params: Query[ServiceSearchParams]):
 )
 @public
 def get_service(request, service_id: str, lang: str | None = None):
-    with translation.override(_language(request)):
+    with translation.override(request_language(request)):
         try:
             service = selectors.get_public_service(uuid.UUID(service_id))
         except (ValueError, Http404):

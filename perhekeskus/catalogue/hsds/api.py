@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router, Schema, Status
 from ninja.errors import HttpError
 
+from perhekeskus.catalogue.apilanguage import request_language
 from perhekeskus.catalogue.models import TaxonomyTerm
 from perhekeskus.web.access import ACCESS_POLICY_ATTR, public
 
@@ -115,18 +116,6 @@ class PageOut(Schema):
 
 
 # --- Parameters -------------------------------------------------------------
-
-
-def _language(request: HttpRequest) -> str:
-    requested = request.GET.get("lang")
-    if requested is not None:
-        if requested not in serialisers.LANGUAGES:
-            raise HttpError(
-                400, _("Unknown language “%(lang)s”: use fi, sv or en.") % {"lang": requested[:10]}
-            )
-        return requested
-    language = translation.get_language_from_request(request, check_path=False)
-    return language if language in serialisers.LANGUAGES else "fi"
 
 
 def _int(request: HttpRequest, name: str, default: int, low: int, high: int) -> int:
@@ -324,7 +313,7 @@ def list_services(
 
     `search` is the catalogue's Finnish-aware full-text search.
     """
-    language = _language(request)
+    language = request_language(request)
     is_full = _bool(request, "full")
     filters = _service_filters(request)
     with translation.override(language):
@@ -340,7 +329,7 @@ def list_services(
 )
 @public
 def get_service(request, service_id: str, lang: str | None = None):
-    language = _language(request)
+    language = request_language(request)
     pk = _record_uuid(service_id)
     with translation.override(language):
         svc = selectors.services(full=True).filter(pk=pk).first()
@@ -364,7 +353,7 @@ def list_organizations(
     full: str | None = None,
     lang: str | None = None,
 ):
-    language = _language(request)
+    language = request_language(request)
     is_full = _bool(request, "full")
     qs = selectors.organizations(full=is_full)
     text = (request.GET.get("search") or "").strip()[:200]
@@ -389,7 +378,7 @@ def list_organizations(
 )
 @public
 def get_organization(request, organization_id: str, lang: str | None = None):
-    language = _language(request)
+    language = request_language(request)
     pk = _record_uuid(organization_id)
     with translation.override(language):
         org = selectors.organizations(full=True).filter(pk=pk).first()
@@ -417,7 +406,7 @@ def list_service_at_locations(
     full: str | None = None,
     lang: str | None = None,
 ):
-    language = _language(request)
+    language = request_language(request)
     is_full = _bool(request, "full")
     filters = _service_filters(request)
     with translation.override(language):
@@ -440,7 +429,7 @@ def list_service_at_locations(
 )
 @public
 def get_service_at_location(request, sal_id: str, lang: str | None = None):
-    language = _language(request)
+    language = request_language(request)
     pk = _record_uuid(sal_id)
     with translation.override(language):
         channel = selectors.service_at_locations(full=True).filter(pk=pk).first()
@@ -463,7 +452,7 @@ def list_taxonomies(
     search: str | None = None,
     lang: str | None = None,
 ):
-    language = _language(request)
+    language = request_language(request)
     with translation.override(language):
         codes = list(TaxonomyTerm.Taxonomy.values)
         return Status(200, _list(request, codes, serialisers.taxonomy))
@@ -484,7 +473,7 @@ def list_taxonomy_terms(
     taxonomy_id: str | None = None,
     lang: str | None = None,
 ):
-    language = _language(request)
+    language = request_language(request)
     with translation.override(language):
         terms = TaxonomyTerm.objects.select_related("parent").order_by("taxonomy", "order", "code")
         taxonomy_value = request.GET.get("taxonomy_id")
