@@ -238,6 +238,17 @@ def _record_uuid(value: str) -> uuid.UUID:
         raise HttpError(404, _("Not found.")) from None
 
 
+def _one(request: HttpRequest, record_id: str, records, serialise):
+    """One record by its id from ``records()``, serialised in the asked language; 404 if absent."""
+    language = request_language(request)
+    pk = _record_uuid(record_id)
+    with translation.override(language):
+        record = records().filter(pk=pk).first()
+        if record is None:
+            return Status(404, {"detail": _("Not found.")})
+        return Status(200, serialise(record))
+
+
 # --- Operations -------------------------------------------------------------
 
 
@@ -329,13 +340,12 @@ def list_services(
 )
 @public
 def get_service(request, service_id: str, lang: str | None = None):
-    language = request_language(request)
-    pk = _record_uuid(service_id)
-    with translation.override(language):
-        svc = selectors.services(full=True).filter(pk=pk).first()
-        if svc is None:
-            return Status(404, {"detail": _("Not found.")})
-        return Status(200, serialisers.service(svc, full=True))
+    return _one(
+        request,
+        service_id,
+        lambda: selectors.services(full=True),
+        lambda svc: serialisers.service(svc, full=True),
+    )
 
 
 @router.get(
@@ -378,13 +388,12 @@ def list_organizations(
 )
 @public
 def get_organization(request, organization_id: str, lang: str | None = None):
-    language = request_language(request)
-    pk = _record_uuid(organization_id)
-    with translation.override(language):
-        org = selectors.organizations(full=True).filter(pk=pk).first()
-        if org is None:
-            return Status(404, {"detail": _("Not found.")})
-        return Status(200, serialisers.organization(org, full=True, services=org.services.all()))
+    return _one(
+        request,
+        organization_id,
+        lambda: selectors.organizations(full=True),
+        lambda org: serialisers.organization(org, full=True, services=org.services.all()),
+    )
 
 
 @router.get(
@@ -429,13 +438,12 @@ def list_service_at_locations(
 )
 @public
 def get_service_at_location(request, sal_id: str, lang: str | None = None):
-    language = request_language(request)
-    pk = _record_uuid(sal_id)
-    with translation.override(language):
-        channel = selectors.service_at_locations(full=True).filter(pk=pk).first()
-        if channel is None:
-            return Status(404, {"detail": _("Not found.")})
-        return Status(200, serialisers.service_at_location(channel, with_service=True))
+    return _one(
+        request,
+        sal_id,
+        lambda: selectors.service_at_locations(full=True),
+        lambda channel: serialisers.service_at_location(channel, with_service=True),
+    )
 
 
 @router.get(
