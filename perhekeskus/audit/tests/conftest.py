@@ -1,15 +1,3 @@
-import pytest
-from django.core.cache import cache
+from perhekeskus.families.tests.fixtures import _fast_passwords, world
 
-from perhekeskus.families.tests.world import build_world
-
-
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def world(db, _fast_passwords):
-    cache.clear()
-    return build_world()
+__all__ = ["_fast_passwords", "world"]
