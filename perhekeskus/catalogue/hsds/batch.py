@@ -26,10 +26,16 @@ DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
 BATCH_SIZE = 500
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
+# Finland with a margin for the sea areas: WGS84 latitude and longitude.
+LAT_RANGE, LON_RANGE = (59.0, 70.5), (19.0, 32.0)
 
 
 class RecordError(ValueError):
     """A record that cannot be imported; the message says why."""
+
+
+def in_finland(lat: float, lon: float) -> bool:
+    return LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]
 
 
 def max_file_bytes() -> int:

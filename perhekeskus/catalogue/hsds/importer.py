@@ -27,6 +27,7 @@ from perhekeskus.catalogue.hsds.batch import (
     Report,
     by_source,
     describe,
+    in_finland,
     json_files,
     read_json,
     run,
@@ -47,7 +48,6 @@ from perhekeskus.programme.models import Municipality
 SOURCE = Service.Source.HSDS
 LANGS = ("fi", "sv", "en")
 WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-LAT_RANGE, LON_RANGE = (59.0, 70.5), (19.0, 32.0)
 MAX_AGE = 29
 TABLES = {"organizations.csv": "organization", "services.csv": "service"}
 PAGE_KEYS = {"total_items", "contents"}
@@ -389,7 +389,7 @@ class Importer:
         lat, lon = data.get("latitude"), data.get("longitude")
         if lat is None or lon is None:
             raise RecordError("the location has no coordinates")
-        if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
+        if not in_finland(lat, lon):
             raise RecordError(f"coordinates {lat}, {lon} are outside Finland")
         addresses = [
             a

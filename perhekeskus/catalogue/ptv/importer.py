@@ -29,6 +29,7 @@ from perhekeskus.catalogue.hsds.batch import (
     RecordError,
     Report,
     by_source,
+    in_finland,
     json_files,
     read_json,
     run,
@@ -48,8 +49,6 @@ from perhekeskus.programme.models import Municipality
 
 SOURCE = Organization.Source.PTV
 LANGS = ("fi", "sv", "en")
-# Finland with a margin for the sea areas: WGS84 latitude and longitude.
-LAT_RANGE, LON_RANGE = (59.0, 70.5), (19.0, 32.0)
 MAX_EXCEPTION_DAYS = 366
 
 ORGANIZATION_KINDS = {
@@ -323,7 +322,7 @@ def to_wgs84(latitude, longitude) -> tuple[float, float] | None:
         lat, lon = north, east  # already WGS84 degrees
     else:
         lon, lat = _transformer().transform(east, north)
-    if not (LAT_RANGE[0] <= lat <= LAT_RANGE[1] and LON_RANGE[0] <= lon <= LON_RANGE[1]):
+    if not in_finland(lat, lon):
         raise RecordError(
             f"coordinates {latitude}, {longitude} are outside Finland (WGS84 {lat:.4f}, {lon:.4f})"
         )
