@@ -121,18 +121,7 @@ class LocationForm(forms.ModelForm):
 
     class Meta:
         model = Location
-        fields = [
-            "key",
-            *snap.translated(snap.LOCATION_TEXT),
-            "postal_code",
-            "municipality",
-            "latitude",
-            "longitude",
-            "step_free_access",
-            "accessible_toilet",
-            "hearing_loop",
-            "parking",
-        ]
+        fields = ["key", *snap.translated(snap.LOCATION_TEXT), *snap.LOCATION_PLAIN]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
