@@ -104,9 +104,9 @@ def _fill_log(entries: int) -> None:
         chain.append_many([row] * min(batch, entries - start))
 
 
-def _http_stack(user, selectors):
+def _http_stack(user, unguarded):
     """The WSGI handler with a signed-in session for ``user``, and a bench URL
-    serving the same family page without the access layer."""
+    serving the same family page without the access layer (the view ``unguarded``)."""
     import types
 
     from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -115,25 +115,9 @@ def _http_stack(user, selectors):
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.handlers.wsgi import WSGIHandler
-    from django.shortcuts import render
     from django.urls import path
 
-    from perhekeskus.access import actor_for
-    from perhekeskus.access.core import Decision
-    from perhekeskus.access.log import Basis
-    from perhekeskus.families.models import Family
-
     TOTP.activate(user, generate_totp_secret())  # professionals need a second factor
-
-    def unguarded(request, family_id):
-        actor = actor_for(request.user)
-        family = Family.objects.get(pk=family_id)
-        family.access = Decision(Basis.RELATIONSHIP, "")
-        return render(
-            request,
-            "families/family_detail.html",
-            {"detail": selectors.family_detail(actor, family)},
-        )
 
     import perhekeskus.urls as project_urls
 
@@ -190,7 +174,19 @@ def main() -> None:
     print(f"database: {vendor}; seeding {args.families} families …", flush=True)
     user, family_ids = _seed(args.families)
     factory = RequestFactory()
-    handler, cookie = _http_stack(user, selectors)
+
+    def unguarded_page(request, family_id):
+        # The family page as the access layer would serve it, without asking it.
+        actor = actor_for(request.user)
+        family = Family.objects.get(pk=family_id)
+        family.access = Decision(Basis.RELATIONSHIP, "")
+        return render(
+            request,
+            "families/family_detail.html",
+            {"detail": selectors.family_detail(actor, family)},
+        )
+
+    handler, cookie = _http_stack(user, unguarded_page)
 
     def request_for(family_id, api=False):
         path = f"/api/v1/families/{family_id}" if api else f"/families/{family_id}/"
@@ -207,15 +203,7 @@ def main() -> None:
 
     def page_without(family_id):
         user.__dict__.pop("_access_actor", None)
-        actor = actor_for(user)
-        request = request_for(family_id)
-        family = Family.objects.get(pk=family_id)
-        family.access = Decision(Basis.RELATIONSHIP, "")
-        return render(
-            request,
-            "families/family_detail.html",
-            {"detail": selectors.family_detail(actor, family)},
-        )
+        return unguarded_page(request_for(family_id), family_id)
 
     def api_with(family_id):
         user.__dict__.pop("_access_actor", None)
