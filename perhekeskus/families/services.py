@@ -84,6 +84,27 @@ class DuplicatePerson(ValidationError):
         super().__init__(message, code="duplicate")
 
 
+def _end(actor, obj, ends_on, change: str, *, family, person, hidden=False, validate=False):
+    """End a dated record (today unless ``ends_on``) and write it in the history."""
+    obj.ends_on = ends_on or timezone.localdate()
+    if validate:
+        obj.full_clean()
+    obj.save(update_fields=["ends_on", "updated_at"])
+    _history(
+        actor, obj, change, {"ends_on": obj.ends_on}, family=family, person=person, hidden=hidden
+    )
+    return obj
+
+
+def _withdraw(actor, obj, *, family, person):
+    """Withdraw a consent or prohibition once; withdrawing it again changes nothing."""
+    if obj.withdrawn_at is None:
+        obj.withdrawn_at = timezone.now()
+        obj.save(update_fields=["withdrawn_at", "updated_at"])
+        _history(actor, obj, "withdrawn", {}, family=family, person=person)
+    return obj
+
+
 def clean_person_data(data: dict) -> dict:
     """Validate the identity code and derive the date of birth from it."""
     data = dict(data)
@@ -182,18 +203,15 @@ def membership_add(
 
 @transaction.atomic
 def membership_end(*, actor, membership: FamilyMembership, ends_on=None) -> FamilyMembership:
-    membership.ends_on = ends_on or timezone.localdate()
-    membership.full_clean()
-    membership.save(update_fields=["ends_on", "updated_at"])
-    _history(
+    return _end(
         actor,
         membership,
+        ends_on,
         "ended",
-        {"ends_on": membership.ends_on},
         family=membership.family,
         person=membership.person,
+        validate=True,
     )
-    return membership
 
 
 @transaction.atomic
@@ -218,17 +236,7 @@ def guardianship_add(
 
 @transaction.atomic
 def guardianship_end(*, actor, guardianship: Guardianship, ends_on=None, family=None):
-    guardianship.ends_on = ends_on or timezone.localdate()
-    guardianship.save(update_fields=["ends_on", "updated_at"])
-    _history(
-        actor,
-        guardianship,
-        "ended",
-        {"ends_on": guardianship.ends_on},
-        family=family,
-        person=guardianship.child,
-    )
-    return guardianship
+    return _end(actor, guardianship, ends_on, "ended", family=family, person=guardianship.child)
 
 
 @transaction.atomic
@@ -266,18 +274,15 @@ def relationship_open(
 
 @transaction.atomic
 def relationship_close(*, actor, relationship: ClientRelationship, ends_on=None):
-    relationship.ends_on = ends_on or timezone.localdate()
-    relationship.save(update_fields=["ends_on", "updated_at"])
-    _history(
+    return _end(
         actor,
         relationship,
+        ends_on,
         "closed",
-        {"ends_on": relationship.ends_on},
         family=relationship.family,
         person=relationship.person,
         hidden=relationship.hidden_from_guardians,
     )
-    return relationship
 
 
 def _may_consent_for(given_by: Person, person: Person, day: datetime.date) -> bool:
@@ -337,11 +342,7 @@ def consent_give(
 
 @transaction.atomic
 def consent_withdraw(*, actor, consent: Consent, family: Family | None = None) -> Consent:
-    if consent.withdrawn_at is None:
-        consent.withdrawn_at = timezone.now()
-        consent.save(update_fields=["withdrawn_at", "updated_at"])
-        _history(actor, consent, "withdrawn", {}, family=family, person=consent.person)
-    return consent
+    return _withdraw(actor, consent, family=family, person=consent.person)
 
 
 @transaction.atomic
@@ -382,11 +383,7 @@ def prohibition_add(
 
 @transaction.atomic
 def prohibition_withdraw(*, actor, prohibition: DisclosureProhibition, family=None):
-    if prohibition.withdrawn_at is None:
-        prohibition.withdrawn_at = timezone.now()
-        prohibition.save(update_fields=["withdrawn_at", "updated_at"])
-        _history(actor, prohibition, "withdrawn", {}, family=family, person=prohibition.person)
-    return prohibition
+    return _withdraw(actor, prohibition, family=family, person=prohibition.person)
 
 
 @dataclass
