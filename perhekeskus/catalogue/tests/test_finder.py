@@ -146,7 +146,13 @@ def test_text_search_with_filters_and_paging():
     for i in range(5):
         service = ServiceFactory(name_fi=f"Lastenneuvola {i}", summary_fi="Neuvola lapsiperheille.")
         InPersonChannelFactory(service=service, location__municipality=municipality)
-    ServiceFactory(name_fi="Nuorisotila", summary_fi="Vapaa-ajan paikka nuorille.")
+    ServiceFactory(
+        name_fi="Nuorisotila",
+        summary_fi="Vapaa-ajan paikka nuorille.",
+        description_fi="Nuorisotalolla voi pelata ja tavata kavereita.",
+        description_sv="På ungdomsgården kan man spela och träffa vänner.",
+        description_en="Play games and meet friends at the youth centre.",
+    )
     search.index_services()
 
     result = search_services(ServiceQuery(text="neuvolaan", limit=2), now=WEDNESDAY_MORNING)
