@@ -66,14 +66,20 @@ def test_professionals_are_refused_the_citizen_page(world, client):
     assert client.get("/my-data/").status_code == 404
 
 
-def test_auditor_reviews_emergency_access(world, client):
+@pytest.fixture
+def emergency_grant(world):
+    """An emergency access opened by a professional with no relationship to the family."""
     open_special_access(
         world.stranger,
         identity_code=world.eetu.identity_code,
         kind="emergency",
         reason="Lapsi tuotiin päivystykseen",
     )
-    grant = AccessGrant.objects.get()
+    return AccessGrant.objects.get()
+
+
+def test_auditor_reviews_emergency_access(world, client, emergency_grant):
+    grant = emergency_grant
     client.force_login(world.auditor)
     page = client.get("/audit/")
     assert page.status_code == 200 and b"Lapsi tuotiin" in page.content
@@ -88,14 +94,8 @@ def test_auditor_reviews_emergency_access(world, client):
     assert AccessLogEntry.objects.filter(action="review", basis="audit").exists()
 
 
-def test_review_needs_a_note(world, client):
-    open_special_access(
-        world.stranger,
-        identity_code=world.eetu.identity_code,
-        kind="emergency",
-        reason="Lapsi tuotiin päivystykseen",
-    )
-    grant = AccessGrant.objects.get()
+def test_review_needs_a_note(world, client, emergency_grant):
+    grant = emergency_grant
     client.force_login(world.auditor)
     client.post(f"/audit/emergency/{grant.pk}/review/", {"justified": "yes", "note": ""})
     assert not EmergencyReview.objects.exists()
