@@ -133,15 +133,8 @@ def _parts(analysis: VoikkoAnalysis) -> list[tuple[str, str]]:
     return result if len(result) > 1 else []
 
 
-@functools.lru_cache(maxsize=200_000)
-def finnish_index_terms(word: str, backend: str = "pyvoikko") -> frozenset[str]:
-    """What a Finnish word in a text is indexed as.
-
-    The surface form, every lemma of every analysis (ambiguous words keep
-    all readings), each compound part's lemma, and each contiguous run of
-    parts ending in a lemma (*vertaistukiryhmä* → *vertaistuki*,
-    *tukiryhmä*), so that a query for a shorter compound finds the longer.
-    """
+def _word_and_lemmas(word: str, backend: str) -> tuple[set[str], tuple[VoikkoAnalysis, ...]]:
+    """The word itself and the lemma of each of its analyses, with the analyses."""
     terms = {word}
     analyses = voikko_analyses(word, backend)
     if not analyses and word.isalpha():
@@ -152,6 +145,20 @@ def finnish_index_terms(word: str, backend: str = "pyvoikko") -> frozenset[str]:
         lemma = _clean(analysis.BASEFORM)
         if lemma:
             terms.add(lemma)
+    return terms, analyses
+
+
+@functools.lru_cache(maxsize=200_000)
+def finnish_index_terms(word: str, backend: str = "pyvoikko") -> frozenset[str]:
+    """What a Finnish word in a text is indexed as.
+
+    The surface form, every lemma of every analysis (ambiguous words keep
+    all readings), each compound part's lemma, and each contiguous run of
+    parts ending in a lemma (*vertaistukiryhmä* → *vertaistuki*,
+    *tukiryhmä*), so that a query for a shorter compound finds the longer.
+    """
+    terms, analyses = _word_and_lemmas(word, backend)
+    for analysis in analyses:
         parts = _parts(analysis)
         for i in range(len(parts)):
             terms.add(parts[i][1])
@@ -172,14 +179,8 @@ def finnish_query_terms(word: str, backend: str = "pyvoikko", heads: bool = True
     The modifiers alone (*perhe*) are left out: a *perheneuvola* is a kind of
     *neuvola*, not a kind of *perhe*.
     """
-    terms = {word}
-    analyses = voikko_analyses(word, backend)
-    if not analyses and word.isalpha():
-        terms.add(stem(word, "fi"))
+    terms, analyses = _word_and_lemmas(word, backend)
     for analysis in analyses:
-        lemma = _clean(analysis.BASEFORM)
-        if lemma:
-            terms.add(lemma)
         parts = _parts(analysis) if heads else []
         for i in range(1, len(parts)):
             terms.add("".join(s for s, _ in parts[i:-1]) + parts[-1][1])
