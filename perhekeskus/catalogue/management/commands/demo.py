@@ -84,6 +84,14 @@ class Command(BaseCommand):
             width = max(len(username) for username, _description in sign_ins)
             for username, description in sign_ins:
                 self.stdout.write(f"  {username:<{width}}  {description}")
+            self.stdout.write(
+                _(
+                    "The password is the user name. In demo mode the second factor is "
+                    "skipped for demo users; sign in at %(url)saccounts/login/ or pick a "
+                    "user at %(url)saccounts/demo/."
+                )
+                % {"url": server_url(addrport)}
+            )
         if no_serve:
             return
         env = {**os.environ, "PERHEKESKUS_DEMO": "1", "DJANGO_DEBUG": "1"}
