@@ -118,6 +118,14 @@ def test_demo_command_loads_the_empty_database_and_prints_the_address(demo_outpu
     assert Region.objects.filter(code=REGION_CODE, kind=Region.Kind.WELLBEING_COUNTY).exists()
 
 
+def test_demo_users_can_sign_in_after_the_demo_command(demo_output, db):
+    from perhekeskus.accounts.models import User
+
+    nurse = User.objects.get(username="demo-nurse")
+    assert nurse.check_password("demo-nurse")
+    assert "demo-nurse" in demo_output
+
+
 def test_at_least_150_services(services):
     assert services.count() >= 150
     assert services.count() == len(all_services())

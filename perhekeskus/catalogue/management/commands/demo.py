@@ -72,10 +72,16 @@ class Command(BaseCommand):
         if shutil.which("msgfmt") and stale_translations(locale_paths):
             # Walking a virtualenv's locale folders would take long and change nothing.
             call_command("compilemessages", verbosity=0, ignore_patterns=IGNORED_DIRS)
-        if not Service.objects.exists():
-            self.stdout.write(describe(load_demo_region()))
-        if demo_region_loaded():
-            load_demo_extensions()
+        # This command is the demo: what it loads (e.g. the demo users' sign-ins)
+        # is made for demo mode, as is the server it starts.
+        was_demo, settings.DEMO_MODE = settings.DEMO_MODE, True
+        try:
+            if not Service.objects.exists():
+                self.stdout.write(describe(load_demo_region()))
+            if demo_region_loaded():
+                load_demo_extensions()
+        finally:
+            settings.DEMO_MODE = was_demo
 
         self.stdout.write(_("Perhekeskus demo: %(url)s") % {"url": server_url(addrport)})
         sign_ins = demo_sign_ins()
