@@ -101,15 +101,17 @@ def _locked_head(cursor) -> tuple[int, str]:
     cursor.execute(_head_sql())
     row = cursor.fetchone()
     if row is None:
-        if AccessLogEntry.objects.exists():
-            raise ChainError("The access log has entries but no chain head; run audit-verify.")
         # A fresh (or flushed) database: concurrent first writers insert the
-        # same row, the database keeps one, and both then wait on its lock.
+        # same row, the database keeps one, and the others wait on its lock and
+        # then read the head the first one left.
         ChainHead.objects.bulk_create(
             [ChainHead(pk=1, seq=0, hash=GENESIS_HASH)], ignore_conflicts=True
         )
         cursor.execute(_head_sql())
         row = cursor.fetchone()
+        # Only a genesis head over existing entries means the head was lost.
+        if row[0] == 0 and AccessLogEntry.objects.exists():
+            raise ChainError("The access log has entries but no chain head; run audit-verify.")
     return row[0], row[1]
 
 

@@ -185,3 +185,14 @@ def test_concurrent_writers_do_not_fork_the_chain():
     assert not errors
     assert AccessLogEntry.objects.count() == 80
     assert chain.verify().ok
+
+
+@pytest.mark.django_db
+def test_a_lost_chain_head_stops_writers_instead_of_restarting_the_chain():
+    append(2)
+    ChainHead.objects.all().delete()
+    with pytest.raises(chain.ChainError, match="no chain head"):
+        with transaction.atomic():
+            append(1)
+    assert AccessLogEntry.objects.count() == 2
+    assert not ChainHead.objects.exists()
