@@ -6,7 +6,7 @@ The HTML form and the API both produce a :class:`ServiceQuery`; the selector
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 MAX_QUERY_LENGTH = 200
 MAX_LIMIT = 100
@@ -41,8 +41,6 @@ class ServiceQuery:
     sort: str = Sort.RELEVANCE
     limit: int = DEFAULT_LIMIT
     offset: int = 0
-    # Parameters that only shape the URL (kept so links can rebuild the page).
-    extra_params: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     # Filters a family can drop one at a time when nothing is found, in the
     # order they are suggested.
@@ -96,5 +94,4 @@ class ServiceQuery:
         params += [("life_situation", code) for code in self.life_situations]
         if self.sort != Sort.RELEVANCE:
             params.append(("sort", self.sort))
-        params += list(self.extra_params)
         return params

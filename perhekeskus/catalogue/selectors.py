@@ -342,18 +342,19 @@ def search_services(query: ServiceQuery, *, now: datetime | None = None) -> Serv
         corrections=dict(analysed.corrections) if analysed else {},
     )
     if count == 0:
-        result.relax = _relaxations(query, now)
+        result.relax = _relaxations(query, analysed if text_search else None, now)
     return result
 
 
-def _relaxations(query: ServiceQuery, now: datetime) -> list[Relaxation]:
+def _relaxations(
+    query: ServiceQuery, analysed: search.AnalysedQuery | None, now: datetime
+) -> list[Relaxation]:
     """For an empty result: which single filter, dropped, would find something."""
     suggestions = []
-    analysed = search.analyse_query(query.text) if query.text else None
     for name in query.active_filters():
         relaxed = query.without(name)
         qs = _filtered(relaxed, now)
-        if analysed is not None and not analysed.is_empty:
+        if analysed is not None:
             qs = qs.filter(search.match_filter(analysed))
         count = qs.count()
         if count:
@@ -366,7 +367,7 @@ def _relaxations(query: ServiceQuery, now: datetime) -> list[Relaxation]:
                 )
             )
     if query.text:
-        relaxed = ServiceQuery(**{**query.__dict__, "text": ""})
+        relaxed = query.without("text")
         count = _filtered(relaxed, now).count()
         if count:
             suggestions.append(
