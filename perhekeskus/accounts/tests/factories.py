@@ -10,6 +10,7 @@ from django.utils import timezone
 from perhekeskus.accounts.models import Membership, Role, Unit, User
 from perhekeskus.catalogue.models import Organization
 from perhekeskus.catalogue.tests.factories import OrganizationFactory
+from perhekeskus.core.tests.fakes import fake
 
 PASSWORD = "kolme-pientä-porsasta-2026"
 
@@ -21,8 +22,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"worker{n}")
-    first_name = factory.Faker("first_name", locale="fi_FI")
-    last_name = factory.Faker("last_name", locale="fi_FI")
+    first_name = fake("first_name")
+    last_name = fake("last_name")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.fi")
     kind = User.Kind.PROFESSIONAL
 

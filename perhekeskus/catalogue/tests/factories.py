@@ -22,6 +22,7 @@ from perhekeskus.catalogue.models import (
     ServiceChannel,
     TaxonomyTerm,
 )
+from perhekeskus.core.tests.fakes import fake
 from perhekeskus.programme.models import Municipality, Region
 
 # (fi, sv, en) service topics: enough for believable names in every language.
@@ -148,8 +149,8 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
         model = Organization
 
     kind = Organization.Kind.NGO
-    name_fi = factory.Faker("company", locale="fi_FI")
-    name_sv = factory.Faker("company", locale="sv_SE")
+    name_fi = fake("company")
+    name_sv = fake("company", "sv_SE")
     name_en = factory.SelfAttribute("name_fi")
     description_fi = "Järjestö tukee lapsiperheitä vertaistuella ja neuvonnalla."
     description_sv = "Organisationen stöder barnfamiljer med kamratstöd och rådgivning."
