@@ -7,6 +7,7 @@ and disclosure appends to the access log in the same transaction. See
 
 from .actor import ANONYMOUS, Actor, actor_for, as_actor
 from .core import (
+    TEAM,
     Decision,
     NotFound,
     access_family,
@@ -27,6 +28,7 @@ __all__ = [
     "Decision",
     "DisclosureAnswer",
     "NotFound",
+    "TEAM",
     "access_family",
     "actor_for",
     "as_actor",

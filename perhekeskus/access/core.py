@@ -6,9 +6,13 @@ Bases, in the order they are tried (Act 703/2023):
    units with the family (or with one member of it), for a service task;
 2. ``statutory`` / ``emergency`` – access opened by the user on a statutory
    right or in an emergency, with a written reason (:mod:`.grants`);
-3. ``consent`` – a member's active consent to the user's organisation or
+3. ``team`` – the user is an active member of the team of an open matter of
+   the family (:class:`perhekeskus.casework.models.TeamMember`), in a unit
+   they still work in; what of the matter they see is their member's scope
+   (:func:`perhekeskus.casework.selectors.team_scope_of`);
+4. ``consent`` – a member's active consent to the user's organisation or
    sector (covers only the persons who consented or were consented for);
-4. ``own`` – a citizen's own family (members shown, records a minor has
+5. ``own`` – a citizen's own family (members shown, records a minor has
    hidden from the guardians left out).
 
 Everything is decided in SQL: the querysets here are filters, never lists
@@ -38,6 +42,9 @@ from perhekeskus.families.models import (
 
 from .actor import Actor, as_actor
 from .log import Action, Basis, Subject, record
+
+# The access log's basis for a member of a family's team (see _team_members).
+TEAM = Basis.TEAM
 
 
 class NotFound(Http404):
@@ -87,6 +94,21 @@ def _relationships(actor: Actor, today) -> QuerySet[ClientRelationship]:
     return ClientRelationship.objects.active(today).filter(unit_id__in=actor.unit_ids)
 
 
+def _team_members(actor: Actor):
+    """The actor's active places in teams of open matters, in units they work in.
+
+    Removing the member, closing the matter or leaving the unit ends the access.
+    """
+    from perhekeskus.casework.models import Matter, TeamMember
+
+    return TeamMember.objects.filter(
+        user_id=actor.user_id,
+        unit_id__in=actor.unit_ids,
+        removed_at__isnull=True,
+        matter__state=Matter.State.OPEN,
+    )
+
+
 def _grants(actor: Actor, now) -> QuerySet[AccessGrant]:
     return AccessGrant.objects.filter(user_id=actor.user_id, expires_at__gt=now)
 
@@ -107,6 +129,15 @@ def family_decision(
         for pk, person_id, task, _hidden in relationships:
             if person_id is None:
                 return Decision(Basis.RELATIONSHIP, f"client relationship {pk} ({task})")
+        member = (
+            _team_members(actor)
+            .filter(matter__family_id=family_id)
+            .values_list("pk", "matter_id", "scope")
+            .first()
+        )
+        if member is not None:
+            pk, matter_id, scope = member
+            return Decision(TEAM, f"team member {pk} of matter {matter_id} ({scope})")
         if relationships:
             pk, _person, task, _hidden = relationships[0]
             partial.update(r[1] for r in relationships)
@@ -160,7 +191,8 @@ def families_visible_to(actor, *, now: datetime.datetime | None = None) -> Query
     """Families the actor may read on some basis (a filter, not a list).
 
     Each row carries its basis as annotations (``via_relationship``,
-    ``via_grant`` – the grant's kind –, ``via_consent``, ``via_own``), so a
+    ``via_team``, ``via_grant`` – the grant's kind –, ``via_consent``,
+    ``via_own``), so a
     list can be logged with the basis of every family without more queries.
     """
     actor = as_actor(actor)
@@ -171,6 +203,7 @@ def families_visible_to(actor, *, now: datetime.datetime | None = None) -> Query
         annotations["via_relationship"] = Exists(
             _relationships(actor, today).filter(family=OuterRef("pk"))
         )
+        annotations["via_team"] = Exists(_team_members(actor).filter(matter__family=OuterRef("pk")))
         annotations["via_grant"] = Subquery(
             _grants(actor, now).filter(family=OuterRef("pk")).order_by("kind").values("kind")[:1]
         )
@@ -186,16 +219,30 @@ def families_visible_to(actor, *, now: datetime.datetime | None = None) -> Query
         )
     if not annotations:
         return Family.objects.none()
+    # The filter as sets of family ids the indexes find, not the annotations
+    # evaluated for every family in the register; the annotations are then
+    # computed only for the rows listed.
     condition = Q()
-    for name in annotations:
-        condition |= Q(**{f"{name}__isnull": False}) if name == "via_grant" else Q(**{name: True})
-    return Family.objects.annotate(**annotations).filter(condition)
+    if actor.is_professional:
+        condition |= Q(pk__in=_relationships(actor, today).values("family_id"))
+        condition |= Q(pk__in=_team_members(actor).values("matter__family_id"))
+        condition |= Q(pk__in=_grants(actor, now).values("family_id"))
+        condition |= Q(
+            pk__in=members.filter(
+                person__in=active_consents(actor, today).values("person_id")
+            ).values("family_id")
+        )
+    if actor.person_id is not None:
+        condition |= Q(pk__in=members.filter(person_id=actor.person_id).values("family_id"))
+    return Family.objects.filter(condition).annotate(**annotations)
 
 
 def basis_of_listed(row) -> str:
     """The basis of a family or person from the ``*_visible_to`` annotations."""
     if getattr(row, "via_relationship", False):
         return Basis.RELATIONSHIP
+    if getattr(row, "via_team", False):
+        return TEAM
     if getattr(row, "via_grant", None):
         return row.via_grant
     if getattr(row, "via_consent", False):
@@ -221,6 +268,8 @@ def persons_visible_to(actor, *, now: datetime.datetime | None = None) -> QueryS
         whole_families = relationships.filter(person__isnull=True).values("family_id")
         condition |= Q(pk__in=members.filter(family_id__in=whole_families).values("person_id"))
         condition |= Q(pk__in=relationships.filter(person__isnull=False).values("person_id"))
+        team_families = _team_members(actor).values("matter__family_id")
+        condition |= Q(pk__in=members.filter(family_id__in=team_families).values("person_id"))
         granted = _grants(actor, now)
         condition |= Q(
             pk__in=members.filter(family_id__in=granted.values("family_id")).values("person_id")
@@ -230,6 +279,9 @@ def persons_visible_to(actor, *, now: datetime.datetime | None = None) -> QueryS
         annotations["via_relationship"] = Exists(
             members.filter(person=OuterRef("pk"), family_id__in=whole_families)
         ) | Exists(relationships.filter(person=OuterRef("pk")))
+        annotations["via_team"] = Exists(
+            members.filter(person=OuterRef("pk"), family_id__in=team_families)
+        )
         annotations["via_grant"] = Subquery(
             granted.filter(
                 family_id__in=members.filter(person=OuterRef(OuterRef("pk"))).values("family_id")

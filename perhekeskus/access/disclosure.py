@@ -67,13 +67,17 @@ def may_disclose(
     service_task: str = "",
     document_ref: str = "",
     statutory_ground: str = "",
+    recipient_sector: str = "",
     disclose: bool = False,
     request=None,
     now: datetime.datetime | None = None,
 ) -> DisclosureAnswer:
     """Decide (and with ``disclose=True`` record) a disclosure; log the answer.
 
-    Raises :class:`NotFound` when the actor may not see the person at all.
+    ``recipient_sector`` names the sector of the receiving unit when it is
+    known (e.g. a school of a municipality): a consent to that sector then
+    counts too. Raises :class:`NotFound` when the actor may not see the
+    person at all.
     """
     actor = as_actor(actor)
     now = now or timezone.now()
@@ -89,7 +93,15 @@ def may_disclose(
             request=request,
         )
     answer = _decide(
-        actor, person_id, recipient, data, service_task, document_ref, statutory_ground, today
+        actor,
+        person_id,
+        recipient,
+        data,
+        service_task,
+        document_ref,
+        statutory_ground,
+        recipient_sector,
+        today,
     )
     action = Action.DISCLOSE if disclose and answer.allowed else Action.DISCLOSURE_CHECK
     what = f"{data} data" + (f", document {document_ref}" if document_ref else "")
@@ -108,7 +120,15 @@ def may_disclose(
 
 
 def _decide(
-    actor, person_id, recipient, data, service_task, document_ref, statutory_ground, today
+    actor,
+    person_id,
+    recipient,
+    data,
+    service_task,
+    document_ref,
+    statutory_ground,
+    recipient_sector,
+    today,
 ) -> DisclosureAnswer:
     prohibitions = DisclosureProhibition.objects.filter(
         person_id=person_id, withdrawn_at__isnull=True, given_on__lte=today
@@ -174,12 +194,11 @@ def _decide(
             str(_("Refused: the client has prohibited this disclosure.")),
         )
 
-    sector = _SECTOR_OF_KIND.get(recipient.kind, "")
+    sectors = {_SECTOR_OF_KIND.get(recipient.kind, ""), recipient_sector} - {""}
     consent = (
         Consent.objects.filter(
             Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-            Q(recipient_organization=recipient)
-            | (Q(recipient_sector=sector) if sector else Q(pk__in=[])),
+            Q(recipient_organization=recipient) | Q(recipient_sector__in=sectors),
             person_id=person_id,
             valid_from__lte=today,
             withdrawn_at__isnull=True,

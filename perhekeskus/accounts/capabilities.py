@@ -27,6 +27,12 @@ class Capability(StrEnum):
     # 1287/2013: student welfare psychologist and social worker services.
     STUDENT_WELFARE_WORK = "student_welfare_work"
     VIEW_STATISTICS = "view_statistics"
+    # Managers follow their units' queues, deadlines and caseloads (no client data).
+    SUPERVISE_CASEWORK = "supervise_casework"
+    # Preparing officials write child impact assessments of the matters they prepare.
+    PREPARE_DECISIONS = "prepare_decisions"
+    # Analysts and managers import indicators and accounts and keep the budget mapping.
+    MANAGE_KNOWLEDGE = "manage_knowledge"
     REVIEW_EMERGENCY_ACCESS = "review_emergency_access"
     VIEW_ACCESS_LOG = "view_access_log"
     EDIT_CATALOGUE = "edit_catalogue"
@@ -50,6 +56,9 @@ CAPABILITY_LABELS = {
     Capability.DECIDE_CHILD_WELFARE: _("make child welfare decisions"),
     Capability.STUDENT_WELFARE_WORK: _("work in student welfare"),
     Capability.VIEW_STATISTICS: _("view statistics"),
+    Capability.SUPERVISE_CASEWORK: _("follow the units' queues, deadlines and caseloads"),
+    Capability.PREPARE_DECISIONS: _("prepare decisions and their child impact assessments"),
+    Capability.MANAGE_KNOWLEDGE: _("import indicators and accounts, keep the budget mapping"),
     Capability.REVIEW_EMERGENCY_ACCESS: _("review emergency access"),
     Capability.VIEW_ACCESS_LOG: _("view the access log"),
     Capability.EDIT_CATALOGUE: _("edit the service catalogue"),
@@ -80,8 +89,18 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.NGO_WORKER: frozenset(_CLIENT | {C.EDIT_OWN_ORGANISATION_SERVICES}),
     Role.PARISH_WORKER: frozenset(_CLIENT | {C.EDIT_OWN_ORGANISATION_SERVICES}),
     Role.MANAGER: frozenset(
-        {C.VIEW_STATISTICS, C.REVIEW_EMERGENCY_ACCESS, C.EDIT_OWN_ORGANISATION_SERVICES, C.USE_API}
+        {
+            C.VIEW_STATISTICS,
+            C.SUPERVISE_CASEWORK,
+            C.PREPARE_DECISIONS,
+            C.MANAGE_KNOWLEDGE,
+            C.REVIEW_EMERGENCY_ACCESS,
+            C.EDIT_OWN_ORGANISATION_SERVICES,
+            C.USE_API,
+        }
     ),
+    Role.PREPARING_OFFICIAL: frozenset({C.VIEW_STATISTICS, C.PREPARE_DECISIONS, C.USE_API}),
+    Role.ANALYST: frozenset({C.VIEW_STATISTICS, C.MANAGE_KNOWLEDGE, C.USE_API}),
     Role.CATALOGUE_EDITOR: frozenset({C.EDIT_CATALOGUE, C.USE_API}),
     Role.AUDITOR: frozenset(
         {C.VIEW_ACCESS_LOG, C.REVIEW_EMERGENCY_ACCESS, C.VIEW_STATISTICS, C.USE_API}

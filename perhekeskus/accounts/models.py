@@ -182,6 +182,8 @@ class Role(models.TextChoices):
     NGO_WORKER = "ngo_worker", _("NGO worker")
     PARISH_WORKER = "parish_worker", _("parish worker")
     MANAGER = "manager", _("manager")
+    PREPARING_OFFICIAL = "preparing_official", _("preparing official")
+    ANALYST = "analyst", _("analyst")
     CATALOGUE_EDITOR = "catalogue_editor", _("catalogue editor")
     AUDITOR = "auditor", _("auditor")
     ADMINISTRATOR = "administrator", _("administrator")

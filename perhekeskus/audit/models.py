@@ -47,6 +47,8 @@ class AccessLogEntry(models.Model):
 
     class Basis(models.TextChoices):
         RELATIONSHIP = "relationship", _("client relationship")
+        TEAM = "team", _("member of the family's team")
+        REFERRAL = "referral", _("request received (referral or consultation)")
         CONSENT = "consent", _("consent")
         STATUTORY = "statutory", _("statutory right")
         EMERGENCY = "emergency", _("emergency access")

@@ -48,6 +48,18 @@ OUR_SERVICES = NavLink(
         "cataloguedit:rebase",
     ),
 )
+IMPACT_ASSESSMENTS = NavLink(
+    "impact:list",
+    _("Child impact assessments"),
+    (
+        "impact:list",
+        "impact:new",
+        "impact:detail",
+        "impact:screening",
+        "impact:step",
+        "impact:history",
+    ),
+)
 CATALOGUE_WORKLIST = NavLink(
     "cataloguedit:worklist",
     _("Catalogue worklist"),
@@ -82,6 +94,8 @@ def account_links(context) -> list[NavLink]:
         links.append(OUR_SERVICES)
     if actor.can(Capability.EDIT_CATALOGUE):
         links.append(CATALOGUE_WORKLIST)
+    if actor.can(Capability.PREPARE_DECISIONS):
+        links.append(IMPACT_ASSESSMENTS)
     return links
 
 
