@@ -1,0 +1,887 @@
+"""Writes of case work: each state transition is one function.
+
+Keyword-only, atomic, the actor first. Each function checks the current
+state and raises :class:`CaseworkError` (a ``ValidationError``) with a
+message for people otherwise, and emits its event for the knowledge layer.
+Whose data the actor may read is the access layer's question (views fetch
+through :mod:`perhekeskus.casework.selectors`); these functions check what
+the actor may *do*: take contacts of their own units, manage matters of
+their own units.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.access import as_actor, may_disclose
+from perhekeskus.access import rules as access_rules
+from perhekeskus.access.log import Action, Basis, Subject, record
+from perhekeskus.accounts.capabilities import Capability, capabilities_of_membership
+from perhekeskus.accounts.models import Membership, Unit
+from perhekeskus.core import calendar as working_days
+from perhekeskus.core import rules
+from perhekeskus.events.services import emit
+from perhekeskus.families import services as family_services
+from perhekeskus.families.models import (
+    ClientRelationship,
+    Consent,
+    FamilyMembership,
+    ServiceTask,
+)
+
+from .models import Contact, Matter, ResponsibleWorker, TeamMember
+
+
+class CaseworkError(ValidationError):
+    """A step that is not possible now, with the reason for people."""
+
+
+# How much of the family's data each team scope needs a consent to cover.
+SCOPE_DATA = {
+    TeamMember.Scope.FULL: Consent.Data.ALL,
+    TeamMember.Scope.ASSESSMENT_AND_PLAN: Consent.Data.SERVICE,
+    TeamMember.Scope.PLAN_ONLY: Consent.Data.SERVICE,
+}
+_DATA_RANK = {Consent.Data.BASIC: 0, Consent.Data.SERVICE: 1, Consent.Data.ALL: 2}
+
+
+def _user(actor):
+    return as_actor(actor).user
+
+
+def _now(at: datetime.datetime | None) -> datetime.datetime:
+    return at or timezone.now()
+
+
+# --- Contacts --------------------------------------------------------------
+
+
+def receiving_unit(municipality) -> Unit | None:
+    """The family centre that receives contacts from a municipality.
+
+    The municipality's own family centre unit if it has one, otherwise a
+    family centre of the same wellbeing services county.
+    """
+    if municipality is None:
+        return None
+    centres = Unit.objects.filter(kind=Unit.Kind.FAMILY_CENTRE, is_active=True).order_by("name")
+    own = centres.filter(municipality=municipality).first()
+    if own is not None or municipality.region_id is None:
+        return own
+    return centres.filter(municipality__region_id=municipality.region_id).first()
+
+
+def answer_due(received_at: datetime.datetime) -> datetime.date:
+    """The day the family centre promises to answer by, in working days."""
+    return working_days.add_working_days(
+        timezone.localdate(received_at), rules.CONTACT_ANSWER_WORKING_DAYS
+    )
+
+
+def _check_reach(*, contact_way: str, phone: str, email: str, signed_in: bool) -> None:
+    errors = {}
+    if contact_way in (Contact.ContactWay.PHONE, Contact.ContactWay.TEXT_MESSAGE) and not phone:
+        errors["phone"] = _("Give a phone number to be called or sent a text message.")
+    if contact_way == Contact.ContactWay.EMAIL and not email:
+        errors["email"] = _("Give an email address to be answered by email.")
+    if contact_way == Contact.ContactWay.MESSAGE and not signed_in:
+        errors["contact_way"] = _("Sign in to be answered by a message in this service.")
+    if not signed_in and not phone and not email:
+        errors["phone"] = _("Give a phone number or an email address so that we can reach you.")
+    if errors:
+        raise CaseworkError(errors)
+
+
+def _new_contact(*, life_situations, municipality, **fields) -> Contact:
+    unit = receiving_unit(municipality)
+    if unit is None:
+        raise CaseworkError(
+            {"municipality": _("There is no family centre for this municipality in the service.")}
+        )
+    received_at = _now(fields.pop("received_at", None))
+    contact = Contact(
+        unit=unit,
+        municipality=municipality,
+        received_at=received_at,
+        answer_due_by=answer_due(received_at),
+        **fields,
+    )
+    contact.full_clean(exclude=["life_situations", "suggested_services"])
+    contact.save()
+    contact.life_situations.set(life_situations)
+    return contact
+
+
+@transaction.atomic
+def contact_submit(
+    *,
+    actor,
+    municipality,
+    situation: str,
+    contact_way: str,
+    life_situations: Iterable = (),
+    child_age: int | None = None,
+    preferred_language: str = "fi",
+    name: str = "",
+    phone: str = "",
+    email: str = "",
+    service=None,
+    channel: str = Contact.Channel.WEB,
+    received_at: datetime.datetime | None = None,
+) -> Contact:
+    """A family's own contact: signed in as a citizen, or anonymous with a way to reach it."""
+    user = _user(actor)
+    citizen = user if getattr(user, "is_citizen", False) else None
+    if user is not None and citizen is None:
+        raise CaseworkError(
+            _("Professionals contact the family centre on a family's behalf with its own form.")
+        )
+    phone, email, name = phone.strip(), email.strip(), name.strip()
+    _check_reach(contact_way=contact_way, phone=phone, email=email, signed_in=citizen is not None)
+    contact = _new_contact(
+        life_situations=life_situations,
+        municipality=municipality,
+        received_at=received_at,
+        channel=channel,
+        situation=situation.strip(),
+        child_age=child_age,
+        preferred_language=preferred_language,
+        contact_way=contact_way,
+        name=name,
+        phone=phone,
+        email=email,
+        citizen=citizen,
+        service=service,
+    )
+    emit(
+        "contact.received",
+        unit=contact.unit,
+        municipality=municipality,
+        at=contact.received_at,
+        channel=channel,
+        on_behalf=False,
+        anonymous=citizen is None,
+    )
+    return contact
+
+
+def _valid_consent(consent: Consent, *, person_id, recipient_unit: Unit, data: str, day) -> bool:
+    return (
+        consent.person_id == person_id
+        and consent.withdrawn_at is None
+        and consent.valid_from <= day
+        and (consent.valid_until is None or consent.valid_until >= day)
+        and (
+            consent.recipient_organization_id == recipient_unit.organization_id
+            or consent.recipient_sector == recipient_unit.sector
+        )
+        and _DATA_RANK[consent.data] >= _DATA_RANK[data]
+    )
+
+
+def consent_in_force(*, person_ids, recipient_unit: Unit, data: str, day) -> Consent | None:
+    """A consent of one of these persons that lets their data go to the unit."""
+    candidates = Consent.objects.filter(
+        person_id__in=list(person_ids), withdrawn_at__isnull=True
+    ).order_by("-valid_from")
+    for consent in candidates:
+        if _valid_consent(
+            consent, person_id=consent.person_id, recipient_unit=recipient_unit, data=data, day=day
+        ):
+            return consent
+    return None
+
+
+@transaction.atomic
+def contact_submit_on_behalf(
+    *,
+    actor,
+    referrer_unit: Unit,
+    municipality,
+    situation: str,
+    basis: str,
+    contact_way: str,
+    consent: Consent | None = None,
+    person=None,
+    life_situations: Iterable = (),
+    child_age: int | None = None,
+    preferred_language: str = "fi",
+    name: str = "",
+    phone: str = "",
+    email: str = "",
+    request=None,
+    received_at: datetime.datetime | None = None,
+) -> Contact:
+    """A professional of another sector contacts social services for a family.
+
+    With the family's consent (the consent is recorded, and must be in force
+    and name the receiving organisation or social welfare) or without it when
+    the child's interest requires it (SHL §35). The disclosure is checked and
+    logged by the access layer.
+    """
+    actor = as_actor(actor)
+    if not actor.can(Capability.CLIENT_WORK) or referrer_unit.pk not in actor.unit_ids:
+        raise PermissionDenied
+    if basis not in (Contact.Basis.CONSENT, Contact.Basis.CHILD_INTEREST):
+        raise CaseworkError(
+            {"basis": _("Say whether the family consented or the child's interest requires it.")}
+        )
+    phone, email = phone.strip(), email.strip()
+    if not phone and not email:
+        raise CaseworkError({"phone": _("Give the family's phone number or email address.")})
+    if contact_way == Contact.ContactWay.MESSAGE:
+        raise CaseworkError({"contact_way": _("Choose a phone call, a text message or email.")})
+    _check_reach(contact_way=contact_way, phone=phone, email=email, signed_in=True)
+    unit = receiving_unit(municipality)
+    if unit is None:
+        raise CaseworkError(
+            {"municipality": _("There is no family centre for this municipality in the service.")}
+        )
+    now = _now(received_at)
+    if basis == Contact.Basis.CONSENT:
+        if person is None:
+            raise CaseworkError(
+                {"identity_code": _("Give the identity code of the person who consented.")}
+            )
+        if consent is None:
+            consent = consent_in_force(
+                person_ids=[person.pk],
+                recipient_unit=unit,
+                data=Consent.Data.BASIC,
+                day=timezone.localdate(now),
+            )
+        if consent is None or not _valid_consent(
+            consent,
+            person_id=person.pk,
+            recipient_unit=unit,
+            data=Consent.Data.BASIC,
+            day=timezone.localdate(now),
+        ):
+            raise CaseworkError(
+                {
+                    "basis": _(
+                        "No consent of this person to the family centre is in force. Record "
+                        "the consent first, or contact on the child's interest if that requires it."
+                    )
+                }
+            )
+    else:
+        consent = None
+    if person is not None:
+        answer = may_disclose(
+            actor,
+            person.pk,
+            unit.organization,
+            data=Consent.Data.BASIC,
+            statutory_ground="shl-35" if basis == Contact.Basis.CHILD_INTEREST else "",
+            recipient_sector=unit.sector,
+            disclose=True,
+            request=request,
+        )
+        if not answer.allowed:
+            raise CaseworkError(answer.message)
+    else:
+        # The professional does not know the family in the register (e.g. an
+        # NGO): the disclosure of what they wrote is logged on SHL §35.
+        if basis != Contact.Basis.CHILD_INTEREST:
+            raise CaseworkError(
+                {"identity_code": _("Give the identity code of the person who consented.")}
+            )
+        ground = access_rules.STATUTORY_GROUNDS["shl-35"]
+        record(
+            actor,
+            Subject("contact on the family's behalf"),
+            action=Action.DISCLOSE,
+            basis=Basis.STATUTORY,
+            detail=ground.reference,
+            recipient=(unit.organization_id, unit.organization.name),
+            request=request,
+        )
+    contact = _new_contact(
+        life_situations=life_situations,
+        municipality=municipality,
+        received_at=now,
+        channel=Contact.Channel.ON_BEHALF,
+        situation=situation.strip(),
+        child_age=child_age,
+        preferred_language=preferred_language,
+        contact_way=contact_way,
+        name=name.strip(),
+        phone=phone,
+        email=email,
+        on_behalf=True,
+        referrer=actor.user,
+        referrer_unit=referrer_unit,
+        person=person,
+        basis=basis,
+        consent=consent,
+    )
+    emit(
+        "contact.received",
+        unit=contact.unit,
+        municipality=municipality,
+        at=contact.received_at,
+        channel=Contact.Channel.ON_BEHALF,
+        on_behalf=True,
+        basis=basis,
+        sector=referrer_unit.sector,
+        anonymous=False,
+    )
+    return contact
+
+
+def handling_unit_ids(actor) -> set:
+    """Units whose contacts the actor handles: their own, and the family
+    centre their unit is part of (one door, several teams behind it)."""
+    actor = as_actor(actor)
+    if not actor.can(Capability.CLIENT_WORK):
+        return set()
+    parents = Unit.objects.filter(pk__in=actor.unit_ids, parent__isnull=False).values_list(
+        "parent_id", flat=True
+    )
+    return set(actor.unit_ids) | set(parents)
+
+
+def _may_handle(actor, contact: Contact) -> None:
+    if contact.unit_id not in handling_unit_ids(actor):
+        raise PermissionDenied
+
+
+def _lock(obj):
+    return type(obj).objects.select_for_update().get(pk=obj.pk)
+
+
+def _refresh_state(contact: Contact, *allowed: str) -> Contact:
+    current = _lock(contact)
+    if current.state not in allowed:
+        raise CaseworkError(
+            _("The contact is already %(state)s.") % {"state": current.get_state_display()}
+        )
+    return current
+
+
+@transaction.atomic
+def contact_take(*, actor, contact: Contact, at=None) -> Contact:
+    _may_handle(actor, contact)
+    contact = _refresh_state(contact, Contact.State.NEW)
+    contact.state = Contact.State.TAKEN
+    contact.taken_by = _user(actor)
+    contact.taken_at = _now(at)
+    contact.version += 1
+    contact.save(update_fields=["state", "taken_by", "taken_at", "version", "updated_at"])
+    return contact
+
+
+@transaction.atomic
+def contact_link_family(*, actor, contact: Contact, family) -> Contact:
+    """Link the family found (or created) by search before create.
+
+    The caller fetched ``family`` through the access layer.
+    """
+    _may_handle(actor, contact)
+    contact = _refresh_state(contact, Contact.State.TAKEN)
+    contact.family = family
+    contact.version += 1
+    contact.save(update_fields=["family", "version", "updated_at"])
+    return contact
+
+
+def _answered(contact: Contact, *, outcome: str, at: datetime.datetime) -> None:
+    first = contact.answered_at is None
+    contact.answered_at = contact.answered_at or at
+    contact.outcome = outcome
+    if first:
+        emit(
+            "contact.answered",
+            family=contact.family,
+            unit=contact.unit,
+            municipality=contact.municipality,
+            at=at,
+            outcome=outcome,
+            hours_to_answer=contact.hours_to_answer,
+        )
+
+
+@transaction.atomic
+def contact_answer(
+    *, actor, contact: Contact, answer: str, suggested_services: Iterable = (), at=None
+) -> Contact:
+    """Answer with advice, and services of the catalogue suggested (recorded)."""
+    _may_handle(actor, contact)
+    contact = _refresh_state(contact, Contact.State.TAKEN)
+    answer = (answer or "").strip()
+    if not answer:
+        raise CaseworkError({"answer": _("Write the answer given to the family.")})
+    services = list(suggested_services)
+    contact.state = Contact.State.ANSWERED
+    contact.answer = answer
+    _answered(
+        contact,
+        outcome=Contact.Outcome.SERVICES if services else Contact.Outcome.ADVICE,
+        at=_now(at),
+    )
+    contact.version += 1
+    contact.save()
+    contact.suggested_services.set(services)
+    return contact
+
+
+@transaction.atomic
+def contact_close_unreachable(*, actor, contact: Contact, note: str, at=None) -> Contact:
+    """The family could not be reached by the way it gave."""
+    _may_handle(actor, contact)
+    contact = _refresh_state(contact, Contact.State.TAKEN)
+    note = (note or "").strip()
+    if not note:
+        raise CaseworkError({"note": _("Write how the family was tried to be reached.")})
+    contact.state = Contact.State.CLOSED_UNREACHABLE
+    contact.answer = note
+    _answered(contact, outcome=Contact.Outcome.UNREACHABLE, at=_now(at))
+    contact.version += 1
+    contact.save()
+    return contact
+
+
+# --- Matters ---------------------------------------------------------------
+
+
+def may_manage(actor, matter: Matter) -> bool:
+    """Professionals of the matter's unit run it; team members take part in it."""
+    actor = as_actor(actor)
+    return actor.can(Capability.CLIENT_WORK) and matter.unit_id in actor.unit_ids
+
+
+def _require_manager(actor, matter: Matter) -> None:
+    if not may_manage(actor, matter):
+        raise PermissionDenied
+
+
+def _require_open(matter: Matter) -> Matter:
+    current = _lock(matter)
+    if current.state != Matter.State.OPEN:
+        raise CaseworkError(_("The matter is closed."))
+    return current
+
+
+def _relationship_for(actor, *, family, unit, service_task) -> ClientRelationship:
+    existing = (
+        ClientRelationship.objects.active()
+        .filter(family=family, unit=unit, service_task=service_task, person__isnull=True)
+        .order_by("starts_on")
+        .first()
+    )
+    if existing is not None:
+        return existing
+    return family_services.relationship_open(
+        actor=actor, family=family, unit=unit, service_task=service_task
+    )
+
+
+@transaction.atomic
+def matter_open(
+    *,
+    actor,
+    contact: Contact | None,
+    family,
+    unit: Unit,
+    service_task: str,
+    special_support: bool,
+    urgent: bool,
+    pending_at: datetime.datetime | None = None,
+    responsible_worker=None,
+    worker_reason: str = "",
+) -> Matter:
+    """Open a matter: it becomes pending (vireilletulo) at a moment that never changes.
+
+    From a contact the matter is pending from when the contact was received;
+    the statutory clocks start then. The deadlines come from the rules
+    module; with ``responsible_worker`` the worker is named at once.
+    """
+    actor = as_actor(actor)
+    if not actor.can(Capability.CLIENT_WORK) or unit.pk not in actor.unit_ids:
+        raise PermissionDenied
+    if service_task not in ServiceTask.values:
+        raise CaseworkError({"service_task": _("Choose a service task.")})
+    now = timezone.now()
+    if contact is not None:
+        _may_handle(actor, contact)
+        contact = _refresh_state(contact, Contact.State.TAKEN)
+        if contact.family_id is not None and contact.family_id != family.pk:
+            raise CaseworkError(_("The contact is linked to another family."))
+    pending_at = pending_at or (contact.received_at if contact is not None else now)
+    if pending_at > now:
+        raise CaseworkError({"pending_at": _("A matter cannot become pending in the future.")})
+    deadlines = rules.assessment_deadlines(
+        timezone.localdate(pending_at), special_support=special_support, urgent=urgent
+    )
+    relationship = _relationship_for(actor, family=family, unit=unit, service_task=service_task)
+    matter = Matter(
+        family=family,
+        contact=contact,
+        unit=unit,
+        service_task=service_task,
+        special_support=special_support,
+        urgent=urgent,
+        pending_at=pending_at,
+        relationship=relationship,
+        assessment_start_due=deadlines.start_by,
+        assessment_complete_due=deadlines.complete_by,
+        deadline_statutory=deadlines.statutory,
+        deadline_source=deadlines.source[:200],
+        opened_by=actor.user,
+    )
+    matter.full_clean()
+    matter.save()
+    emit(
+        "matter.opened",
+        family=family,
+        unit=unit,
+        service_task=service_task,
+        at=now,
+        special_support=special_support,
+        urgent=urgent,
+    )
+    if contact is not None:
+        contact.state = Contact.State.MATTER_OPENED
+        contact.family = family
+        _answered(contact, outcome=Contact.Outcome.MATTER, at=now)
+        contact.version += 1
+        contact.save()
+    if responsible_worker is not None:
+        worker_assign(
+            actor=actor,
+            matter=matter,
+            user=responsible_worker,
+            reason=worker_reason or str(_("Named when the matter was opened.")),
+        )
+    return matter
+
+
+def capabilities_in_organisation(user, organization_id) -> frozenset[str]:
+    """What the user's memberships in force in one organisation allow."""
+    grants = (
+        Membership.objects.active()
+        .filter(user=user, unit__organization_id=organization_id)
+        .values_list("role", "protected_address_right")
+    )
+    return frozenset().union(*(capabilities_of_membership(*grant) for grant in grants))
+
+
+def child_welfare_caseload(user, *, adding=None) -> int:
+    """Children in the open child welfare matters the user is responsible for
+    (LSL §13b), with the children of the family ``adding`` (a family id)."""
+    families = set(
+        ResponsibleWorker.objects.filter(
+            user=user,
+            ends_at__isnull=True,
+            matter__state=Matter.State.OPEN,
+            matter__service_task=ServiceTask.CHILD_WELFARE,
+        ).values_list("matter__family_id", flat=True)
+    )
+    if adding is not None:
+        families.add(adding)
+    return (
+        FamilyMembership.objects.active()
+        .filter(family_id__in=families, role=FamilyMembership.Role.CHILD)
+        .values("person_id")
+        .distinct()
+        .count()
+    )
+
+
+# ``worker_assign(replaces=...)`` not given: the caller does not say whom it replaces.
+UNCHECKED = object()
+
+
+@transaction.atomic
+def worker_assign(
+    *, actor, matter: Matter, user, reason: str, replaces=UNCHECKED, at=None
+) -> ResponsibleWorker:
+    """Name the family's responsible worker, or change them (history kept).
+
+    SHL §42 / LSL §13b: the rules module says which capability the worker
+    needs; a worker without it is refused. ``replaces`` is the user id of the
+    worker the form showed (None: nobody); if someone else changed the worker
+    meanwhile, the change is refused and names who it is now.
+    """
+    _require_manager(actor, matter)
+    matter = _require_open(matter)
+    reason = (reason or "").strip()
+    if not reason:
+        raise CaseworkError({"reason": _("Give the reason for naming this worker.")})
+    needed = rules.responsible_worker_capability(
+        service_task=matter.service_task, special_support=matter.special_support
+    )
+    if needed not in capabilities_in_organisation(user, matter.unit.organization_id):
+        if needed == Capability.BE_RESPONSIBLE_WORKER_CHILD_WELFARE:
+            message = _(
+                "%(name)s cannot be the responsible worker: in child welfare and for a child "
+                "in need of special support the responsible worker must be a qualified "
+                "social worker (SHL §42, LSL §13b)."
+            )
+        else:
+            message = _(
+                "%(name)s cannot be the responsible worker: the responsible worker must be "
+                "a social welfare professional of the organisation (SHL §42)."
+            )
+        name = user.get_full_name() or user.get_username()
+        raise CaseworkError({"user": message % {"name": name}})
+    if matter.service_task == ServiceTask.CHILD_WELFARE:
+        children = child_welfare_caseload(user, adding=matter.family_id)
+        if children > rules.CHILD_WELFARE_CASELOAD_LIMIT:
+            raise CaseworkError(
+                {
+                    "user": _(
+                        "%(name)s would be responsible for %(count)s children in child "
+                        "welfare; the limit is %(limit)s (LSL §13b)."
+                    )
+                    % {
+                        "name": user.get_full_name() or user.get_username(),
+                        "count": children,
+                        "limit": rules.CHILD_WELFARE_CASELOAD_LIMIT,
+                    }
+                }
+            )
+    now = _now(at)
+    current = (
+        matter.workers.select_for_update()
+        .select_related("user")
+        .filter(ends_at__isnull=True)
+        .first()
+    )
+    if replaces is not UNCHECKED and str(replaces or "") != str(current.user_id if current else ""):
+        now_named = (
+            (current.user.get_full_name() or current.user.get_username()) if current else "—"
+        )
+        raise CaseworkError(
+            _(
+                "Someone else changed the responsible worker meanwhile: it is now %(name)s. "
+                "Check the change before naming another."
+            )
+            % {"name": now_named}
+        )
+    if current is not None:
+        if current.user_id == user.pk:
+            raise CaseworkError({"user": _("This worker is already the responsible worker.")})
+        current.ends_at = now
+        current.version += 1
+        current.save(update_fields=["ends_at", "version", "updated_at"])
+    worker = ResponsibleWorker.objects.create(
+        matter=matter, user=user, starts_at=now, reason=reason[:300], assigned_by=_user(actor)
+    )
+    emit(
+        "worker.assigned",
+        family=matter.family,
+        unit=matter.unit,
+        service_task=matter.service_task,
+        at=now,
+        change="changed" if current is not None else "named",
+    )
+    return worker
+
+
+@transaction.atomic
+def team_add(
+    *,
+    actor,
+    matter: Matter,
+    user,
+    unit: Unit,
+    role_in_family: str,
+    scope: str,
+    basis: str,
+    consent: Consent | None = None,
+    statutory_ground: str = "",
+    request=None,
+    at=None,
+) -> TeamMember:
+    """Add a professional of any unit and sector to the family's team.
+
+    The basis the access layer needs: the same organisation's client
+    relationship; the family's consent in force to the member's organisation
+    or sector (required for anyone outside the organisation); or a statutory
+    right the member's role gives. A disclosure outside the organisation is
+    logged.
+    """
+    actor = as_actor(actor)
+    _require_manager(actor, matter)
+    matter = _require_open(matter)
+    role_in_family = (role_in_family or "").strip()
+    if not role_in_family:
+        raise CaseworkError(
+            {"role_in_family": _("Say what the member does in this family's work.")}
+        )
+    if scope not in TeamMember.Scope.values:
+        raise CaseworkError({"scope": _("Choose what the member may see.")})
+    memberships = list(
+        Membership.objects.active()
+        .filter(user=user, unit=unit)
+        .values_list("role", "protected_address_right")
+    )
+    member_capabilities = frozenset().union(
+        *(capabilities_of_membership(*grant) for grant in memberships)
+    )
+    if Capability.CLIENT_WORK not in member_capabilities:
+        raise CaseworkError({"user": _("The professional does not do client work in this unit.")})
+    if TeamMember.objects.filter(matter=matter, user=user, removed_at__isnull=True).exists():
+        raise CaseworkError({"user": _("The professional is already in the team.")})
+    now = _now(at)
+    same_organisation = unit.organization_id == matter.unit.organization_id
+    recipient = (unit.organization_id, unit.organization.name)
+    if basis == TeamMember.Basis.RELATIONSHIP:
+        if not same_organisation:
+            raise CaseworkError(
+                {
+                    "basis": _(
+                        "A member from another organisation needs the family's consent "
+                        "or a statutory right."
+                    )
+                }
+            )
+        consent, statutory_ground = None, ""
+    elif basis == TeamMember.Basis.CONSENT:
+        family_persons = FamilyMembership.objects.active().filter(family_id=matter.family_id)
+        if consent is None:
+            consent = consent_in_force(
+                person_ids=family_persons.values_list("person_id", flat=True),
+                recipient_unit=unit,
+                data=SCOPE_DATA[scope],
+                day=timezone.localdate(now),
+            )
+        if (
+            consent is None
+            or not family_persons.filter(person_id=consent.person_id).exists()
+            or not _valid_consent(
+                consent,
+                person_id=consent.person_id,
+                recipient_unit=unit,
+                data=SCOPE_DATA[scope],
+                day=timezone.localdate(now),
+            )
+        ):
+            raise CaseworkError(
+                {
+                    "consent": _(
+                        "There is no consent in force from the family to this member's "
+                        "organisation or sector covering what the member would see."
+                    )
+                }
+            )
+        statutory_ground = ""
+        record(
+            actor,
+            Subject(
+                f"team member: {SCOPE_DATA[scope]} data",
+                family_id=matter.family_id,
+                person_id=consent.person_id,
+            ),
+            action=Action.DISCLOSE,
+            basis=Basis.CONSENT,
+            detail=f"consent {consent.pk}",
+            recipient=recipient,
+            request=request,
+        )
+    elif basis == TeamMember.Basis.STATUTORY:
+        ground = access_rules.STATUTORY_GROUNDS.get(statutory_ground)
+        if ground is None or not ground.for_reading or ground.capability not in member_capabilities:
+            raise CaseworkError(
+                {"statutory_ground": _("The member's role gives no such statutory right.")}
+            )
+        consent = None
+        record(
+            actor,
+            Subject("team member", family_id=matter.family_id),
+            action=Action.DISCLOSE,
+            basis=Basis.STATUTORY,
+            detail=ground.reference,
+            recipient=recipient,
+            request=request,
+        )
+    else:
+        raise CaseworkError({"basis": _("Choose the basis of the membership.")})
+    member = TeamMember(
+        matter=matter,
+        user=user,
+        unit=unit,
+        role_in_family=role_in_family[:200],
+        scope=scope,
+        basis=basis,
+        consent=consent,
+        statutory_ground=statutory_ground,
+        added_at=now,
+        added_by=_user(actor),
+    )
+    member.full_clean()
+    member.save()
+    emit(
+        "team.member_added",
+        family=matter.family,
+        unit=matter.unit,
+        service_task=matter.service_task,
+        at=now,
+        sector=unit.sector,
+        basis=basis,
+    )
+    return member
+
+
+@transaction.atomic
+def team_remove(*, actor, member: TeamMember, at=None) -> TeamMember:
+    """Remove a member: their access to the family ends at once."""
+    _require_manager(actor, member.matter)
+    member = _lock(member)
+    if member.removed_at is not None:
+        raise CaseworkError(_("The member has already been removed."))
+    member.removed_at = _now(at)
+    member.removed_by = _user(actor)
+    member.version += 1
+    member.save(update_fields=["removed_at", "removed_by", "version", "updated_at"])
+    return member
+
+
+@transaction.atomic
+def matter_close(*, actor, matter: Matter, reason: str, summary: str, at=None) -> Matter:
+    """Close with a reason and a summary. Nothing is deleted.
+
+    The responsible worker's period and the team end with the matter; the
+    client relationship closes if no other open matter uses it.
+    """
+    _require_manager(actor, matter)
+    matter = _require_open(matter)
+    if reason not in Matter.ClosureReason.values:
+        raise CaseworkError({"reason": _("Choose the reason for closing.")})
+    summary = (summary or "").strip()
+    if not summary:
+        raise CaseworkError({"summary": _("Write a summary of the work done.")})
+    now = _now(at)
+    matter.state = Matter.State.CLOSED
+    matter.closed_at = now
+    matter.closed_by = _user(actor)
+    matter.closure_reason = reason
+    matter.closure_summary = summary
+    matter.version += 1
+    matter.save()
+    matter.workers.filter(ends_at__isnull=True).update(ends_at=now, updated_at=now)
+    matter.team.filter(removed_at__isnull=True).update(
+        removed_at=now, removed_by=_user(actor), updated_at=now
+    )
+    others = Matter.objects.open().filter(relationship_id=matter.relationship_id)
+    relationship = matter.relationship
+    if not others.exists() and relationship.ends_on is None:
+        family_services.relationship_close(actor=actor, relationship=relationship)
+    emit(
+        "matter.closed",
+        family=matter.family,
+        unit=matter.unit,
+        service_task=matter.service_task,
+        at=now,
+        reason=reason,
+        days_open=(timezone.localdate(now) - timezone.localdate(matter.pending_at)).days,
+    )
+    return matter
