@@ -1,0 +1,344 @@
+"""Reads of assessments and plans, scoped through the access layer and logged.
+
+A matter is fetched with :func:`perhekeskus.casework.selectors.access_matter`
+(which decides and logs the read of the family); what of it a professional
+sees follows the team member's scope: ``full`` and ``assessment_and_plan``
+see the assessment and the plan, ``plan_only`` the plan alone. Each read of
+an assessment or a plan appends its own access-log entry too.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from perhekeskus.access import NotFound, access_family, as_actor
+from perhekeskus.access.core import deny
+from perhekeskus.access.log import Action, Subject, record
+from perhekeskus.casework import selectors as casework
+from perhekeskus.casework.models import Matter, ResponsibleWorker, TeamMember
+from perhekeskus.families.models import FamilyMembership
+
+from .models import (
+    Assessment,
+    AssessmentSection,
+    AssessmentSectionVersion,
+    Goal,
+    Plan,
+    PlanAction,
+    PlanComment,
+    PlanVersion,
+    SectionKind,
+)
+
+FULL = TeamMember.Scope.FULL
+ASSESSMENT_AND_PLAN = TeamMember.Scope.ASSESSMENT_AND_PLAN
+PLAN_ONLY = TeamMember.Scope.PLAN_ONLY
+
+# Who sees and writes the assessment; who sees the plan; who changes it.
+ASSESSMENT_SCOPES = frozenset({FULL, ASSESSMENT_AND_PLAN})
+PLAN_SCOPES = frozenset({FULL, ASSESSMENT_AND_PLAN, PLAN_ONLY})
+PLAN_EDIT_SCOPES = ASSESSMENT_SCOPES
+
+
+def scope_of(actor, matter: Matter) -> str | None:
+    """The actor's scope on the matter (as fetched by ``access_matter``, or decided now)."""
+    scope = getattr(matter, "scope", None)
+    return scope if scope is not None else casework.team_scope_of(actor, matter)
+
+
+def may_see_assessment(actor, matter: Matter) -> bool:
+    return scope_of(actor, matter) in ASSESSMENT_SCOPES
+
+
+def may_edit_plan(actor, matter: Matter) -> bool:
+    return scope_of(actor, matter) in PLAN_EDIT_SCOPES
+
+
+def _basis(matter: Matter) -> tuple[str, str]:
+    decision = getattr(matter.family, "access", None)
+    if decision is not None:
+        return decision.basis, decision.detail
+    return "", ""
+
+
+def _log_read(actor, matter: Matter, target: str, *, request=None) -> None:
+    basis, detail = _basis(matter)
+    record(
+        as_actor(actor),
+        Subject(target, family_id=matter.family_id),
+        action=Action.READ,
+        basis=basis,
+        detail=(f"{detail}; scope {scope_of(actor, matter)}" if detail else "")[:500],
+        request=request,
+    )
+
+
+def log_change(actor, matter: Matter, target: str, *, request=None) -> None:
+    """Log a saved change of the assessment or the plan (the family sees who processed its data)."""
+    basis, detail = _basis(matter)
+    record(
+        as_actor(actor),
+        Subject(f"{target} (change)", family_id=matter.family_id),
+        action=Action.WRITE,
+        basis=basis,
+        detail=detail[:500],
+        request=request,
+    )
+
+
+def _refuse(actor, matter: Matter, what: str, *, request=None) -> NotFound:
+    return deny(
+        as_actor(actor),
+        Subject(f"{what} of matter {matter.pk}", family_id=matter.family_id),
+        request=request,
+    )
+
+
+# --- Assessment ----------------------------------------------------------------
+
+
+def _sections_queryset():
+    return AssessmentSection.objects.select_related("author", "child", "updated_by").order_by(
+        "created_at"
+    )
+
+
+def assessment_of(actor, matter: Matter, *, request=None) -> Assessment | None:
+    """The matter's assessment with its sections (None before it is started).
+
+    Raises :class:`NotFound` (logged) when the actor's scope does not cover
+    the assessment, e.g. a team member who sees only the plan.
+    """
+    if not may_see_assessment(actor, matter):
+        raise _refuse(actor, matter, "assessment", request=request)
+    assessment = (
+        Assessment.objects.select_related("started_by", "completed_by", "signed_by")
+        .prefetch_related(Prefetch("sections", queryset=_sections_queryset()))
+        .filter(matter=matter)
+        .first()
+    )
+    _log_read(actor, matter, "service-need assessment", request=request)
+    return assessment
+
+
+@dataclass(frozen=True)
+class AssessmentParts:
+    """The assessment's sections in reading order."""
+
+    professionals: list
+    parents: AssessmentSection | None
+    children: list
+    strengths: AssessmentSection | None
+    worries: AssessmentSection | None
+    conclusion: AssessmentSection | None
+
+
+def parts_of(assessment: Assessment | None) -> AssessmentParts:
+    sections = list(assessment.sections.all()) if assessment is not None else []
+
+    def one(kind):
+        return next((s for s in sections if s.kind == kind), None)
+
+    return AssessmentParts(
+        professionals=[s for s in sections if s.kind == SectionKind.PROFESSIONAL],
+        parents=one(SectionKind.PARENTS),
+        children=[s for s in sections if s.kind == SectionKind.CHILD],
+        strengths=one(SectionKind.STRENGTHS),
+        worries=one(SectionKind.WORRIES),
+        conclusion=one(SectionKind.CONCLUSION),
+    )
+
+
+def children_of(matter: Matter, *, today: datetime.date | None = None) -> list:
+    """The family's children (for recording each child's own view), youngest last."""
+    today = today or timezone.localdate()
+    decision = getattr(matter.family, "access", None)
+    memberships = (
+        FamilyMembership.objects.active(today)
+        .filter(family_id=matter.family_id, role=FamilyMembership.Role.CHILD)
+        .select_related("person")
+        .order_by("person__date_of_birth")
+    )
+    return [m.person for m in memberships if decision is None or decision.covers(m.person_id)]
+
+
+def section_versions(assessment: Assessment) -> QuerySet[AssessmentSectionVersion]:
+    return (
+        AssessmentSectionVersion.objects.filter(section__assessment=assessment)
+        .select_related("section", "section__author", "section__child", "author")
+        .order_by("-revision", "-id")
+    )
+
+
+# --- Plan ----------------------------------------------------------------------
+
+
+def _plan_queryset():
+    return Plan.objects.select_related("updated_by", "matter").prefetch_related(
+        Prefetch("goals", queryset=Goal.objects.filter(removed_at__isnull=True)),
+        Prefetch(
+            "actions",
+            queryset=PlanAction.objects.filter(removed_at__isnull=True).select_related(
+                "service",
+                "service__organization",
+                "method",
+                "responsible_user",
+                "goal",
+                "referral",
+            ),
+        ),
+        Prefetch("comments", queryset=PlanComment.objects.select_related("author")),
+    )
+
+
+def plan_of(actor, matter: Matter, *, request=None) -> Plan | None:
+    """The family's plan with goals, actions and comments (None when none yet)."""
+    if scope_of(actor, matter) not in PLAN_SCOPES:
+        raise _refuse(actor, matter, "plan", request=request)
+    plan = _plan_queryset().filter(family_id=matter.family_id).first()
+    _log_read(actor, matter, "plan", request=request)
+    return plan
+
+
+def plan_actions_of(actor, matter: Matter) -> QuerySet[PlanAction]:
+    """The actions of the family's plan, for anyone whose scope covers the plan."""
+    if scope_of(actor, matter) not in PLAN_SCOPES:
+        return PlanAction.objects.none()
+    return (
+        PlanAction.objects.filter(plan__family_id=matter.family_id, removed_at__isnull=True)
+        .select_related("service", "service__organization", "method", "responsible_user")
+        .order_by("order", "created_at")
+    )
+
+
+def plan_versions(plan: Plan) -> QuerySet[PlanVersion]:
+    return plan.versions.select_related("author").order_by("number")
+
+
+# --- For the desk --------------------------------------------------------------
+
+
+def _works_on(actor) -> Q:
+    """Matters the actor works on: their family as responsible worker, or in the team."""
+    current_worker = ResponsibleWorker.objects.filter(
+        matter=OuterRef("pk"), user_id=actor.user_id, ends_at__isnull=True
+    )
+    member = TeamMember.objects.filter(
+        matter=OuterRef("pk"),
+        user_id=actor.user_id,
+        removed_at__isnull=True,
+        scope__in=list(ASSESSMENT_SCOPES),
+    )
+    return Q(Exists(current_worker)) | Q(Exists(member))
+
+
+def due_assessments(actor, *, today: datetime.date | None = None) -> QuerySet[Matter]:
+    """Open matters the actor works on whose assessment still has a dated step ahead.
+
+    Each row is annotated: ``due_step`` (``"start"`` or ``"complete"``),
+    ``due_on`` and ``overdue``; earliest first. One query, whatever the size
+    (the family and unit come with it).
+    """
+    actor = as_actor(actor)
+    today = today or timezone.localdate()
+    started = Assessment.objects.filter(matter=OuterRef("pk"))
+    completed = started.filter(state=Assessment.State.COMPLETED)
+    return (
+        casework.matters_visible_to(actor)
+        .filter(_works_on(actor), state=Matter.State.OPEN)
+        .annotate(
+            assessment_started=Exists(started),
+            assessment_completed=Exists(completed),
+        )
+        .filter(assessment_completed=False)
+        .annotate(
+            due_step=Case(
+                When(
+                    Q(assessment_started=False, assessment_start_due__isnull=False),
+                    then=Value("start"),
+                ),
+                default=Value("complete"),
+                output_field=CharField(),
+            ),
+            due_on=Case(
+                When(
+                    assessment_started=False,
+                    then=Coalesce(F("assessment_start_due"), F("assessment_complete_due")),
+                ),
+                default=F("assessment_complete_due"),
+            ),
+        )
+        .filter(due_on__isnull=False)
+        .annotate(
+            overdue=Case(
+                When(due_on__lt=today, then=Value(True)),
+                default=Value(False),
+            )
+        )
+        .select_related("family", "unit")
+        .order_by("due_on", "pending_at")
+    )
+
+
+# --- The family's own view -----------------------------------------------------
+
+
+def plan_for_citizen(user, *, request=None) -> list[Plan]:
+    """The plans of the citizen's families, each read logged (basis own).
+
+    A plan kept in a matter a minor has hidden from the guardians is left out.
+    """
+    actor = as_actor(user)
+    if actor.person_id is None:
+        return []
+    families = FamilyMembership.objects.active().filter(person_id=actor.person_id)
+    plans = list(
+        _plan_queryset()
+        .filter(
+            family_id__in=families.values("family_id"),
+            matter__relationship__hidden_from_guardians=False,
+        )
+        .select_related("family")
+        .prefetch_related(
+            Prefetch(
+                "matter__workers",
+                queryset=ResponsibleWorker.objects.select_related("user").order_by("-starts_at"),
+            )
+        )
+        .order_by("family__name")
+    )
+    for plan in plans:
+        plan.family = access_family(actor, plan.family_id, request=request)
+        record(
+            actor,
+            Subject("plan (family's own view)", family_id=plan.family_id),
+            action=Action.READ,
+            basis=plan.family.access.basis,
+            detail=plan.family.access.detail,
+            request=request,
+        )
+    return plans
+
+
+def citizen_plan(user, plan_id, *, request=None) -> Plan:
+    """One of the citizen's own plans, or :class:`NotFound` (logged)."""
+    for plan in plan_for_citizen(user, request=request):
+        if str(plan.pk) == str(plan_id):
+            return plan
+    raise deny(as_actor(user), Subject(f"plan {str(plan_id)[:60]}"), request=request)
