@@ -1,0 +1,350 @@
+"""Reads of appointments, scoped through the access layer and logged.
+
+A professional sees an appointment of a family they may read, when they
+work on its matter or take part in it. A citizen sees the appointments of
+the families they are a member of, except those of a minor's matter hidden
+from the guardians. What a page shows of a home or a phone number comes from
+:func:`perhekeskus.access.contact_of`, so a security prohibition holds.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from perhekeskus.access import as_actor, contact_of, families_visible_to, family_decision
+from perhekeskus.access.core import basis_of_listed, deny
+from perhekeskus.access.log import Action, Basis, Subject, record
+from perhekeskus.families.models import FamilyMembership, Guardianship
+
+from .models import Appointment, Mode, Participant, Reminder, State
+
+# How far back "my appointments" lists past ones (their outcome may be unrecorded).
+RECENT_DAYS = 14
+
+
+def _as_uuid(value) -> uuid.UUID | None:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def _matters_visible_to(actor):
+    from perhekeskus.casework.selectors import matters_visible_to
+
+    return matters_visible_to(actor)
+
+
+def may_work_on(actor, matter) -> bool:
+    """Whether a professional may book and change appointments of the matter."""
+    actor = as_actor(actor)
+    if not actor.is_professional:
+        return False
+    return _matters_visible_to(actor).filter(pk=matter.pk).exists()
+
+
+def _member_families(person_id) -> QuerySet:
+    return FamilyMembership.objects.active().filter(person_id=person_id).values("family_id")
+
+
+def _ward_families(person_id) -> QuerySet:
+    """Families of the children the person has custody of (a parent living elsewhere too)."""
+    wards = Guardianship.objects.active().filter(guardian_id=person_id).values("child_id")
+    return FamilyMembership.objects.active().filter(person_id__in=wards).values("family_id")
+
+
+def is_family_of(person_id, family_id) -> bool:
+    """The person is a member of the family or a guardian of a child in it."""
+    return (
+        FamilyMembership.objects.active().filter(person_id=person_id, family_id=family_id).exists()
+        or _ward_families(person_id).filter(family_id=family_id).exists()
+    )
+
+
+def with_details(appointments: QuerySet[Appointment]) -> QuerySet[Appointment]:
+    return appointments.select_related(
+        "family",
+        "unit",
+        "matter",
+        "location",
+        "contact_person",
+        "contact_person__municipality",
+        "video_service",
+    ).prefetch_related(
+        Prefetch(
+            "participants",
+            queryset=Participant.objects.select_related("user").order_by(
+                "user__last_name", "user__first_name"
+            ),
+        )
+    )
+
+
+def appointments_visible_to(actor) -> QuerySet[Appointment]:
+    """Appointments a professional may read (a filter, not a list)."""
+    actor = as_actor(actor)
+    if not actor.is_professional:
+        return Appointment.objects.none()
+    mine = Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
+    return Appointment.objects.filter(
+        Q(matter__in=_matters_visible_to(actor).values("pk")) | Q(Exists(mine)),
+        family__in=families_visible_to(actor).values("pk"),
+    )
+
+
+def _log_families(actor, family_ids, *, target: str, request=None, action=Action.LIST) -> None:
+    """Log that appointments of these families were shown, each with its basis."""
+    family_ids = set(family_ids)
+    if not family_ids:
+        return
+    families = families_visible_to(actor).filter(pk__in=family_ids).only("pk")
+    by_basis: dict[str, list[Subject]] = {}
+    for family in families:
+        by_basis.setdefault(basis_of_listed(family), []).append(
+            Subject(target, family_id=family.pk)
+        )
+    for basis, subjects in by_basis.items():
+        record(actor, subjects, action=action, basis=basis, detail="listed", request=request)
+
+
+def _day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), tz)
+    end = timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min), tz
+    )
+    return start, end
+
+
+def appointments_today(actor, *, request=None, day: datetime.date | None = None) -> list:
+    """The actor's own appointments of the day (cancelled left out), logged.
+
+    A fixed number of queries whatever the number of appointments: one for
+    the appointments, one for their participants, and the log entries.
+    """
+    actor = as_actor(actor)
+    start, end = _day_bounds(day or timezone.localdate())
+    rows = list(
+        with_details(
+            appointments_visible_to(actor).filter(
+                Exists(
+                    Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
+                ),
+                starts_at__gte=start,
+                starts_at__lt=end,
+            )
+        )
+        .exclude(state=State.CANCELLED)
+        .order_by("starts_at")
+    )
+    _log_families(
+        actor, (a.family_id for a in rows), target="appointments of the day", request=request
+    )
+    return rows
+
+
+def my_appointments(actor, *, request=None, now: datetime.datetime | None = None) -> list:
+    """The actor's upcoming appointments and those of the last two weeks, logged."""
+    actor = as_actor(actor)
+    now = now or timezone.now()
+    rows = list(
+        with_details(
+            appointments_visible_to(actor).filter(
+                Exists(
+                    Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
+                ),
+                starts_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
+            )
+        ).order_by("starts_at")
+    )
+    _log_families(actor, (a.family_id for a in rows), target="my appointments", request=request)
+    return rows
+
+
+def calendar_feed(actor, *, request=None, now: datetime.datetime | None = None) -> list:
+    """The actor's own appointments from a week ago on, for the calendar feed, logged."""
+    actor = as_actor(actor)
+    now = now or timezone.now()
+    rows = list(
+        with_details(
+            appointments_visible_to(actor).filter(
+                Exists(
+                    Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
+                ),
+                starts_at__gte=now - datetime.timedelta(days=7),
+            )
+        ).order_by("starts_at")
+    )
+    _log_families(
+        actor,
+        (a.family_id for a in rows),
+        target="appointments in a calendar feed",
+        request=request,
+        action=Action.EXPORT,
+    )
+    return rows
+
+
+def access_appointment(actor, appointment_id, *, request=None, action: str = Action.READ):
+    """Fetch an appointment the professional may read, log the read, or raise NotFound."""
+    actor = as_actor(actor)
+    key = _as_uuid(appointment_id)
+    appointment = None
+    if key is not None:
+        appointment = with_details(appointments_visible_to(actor).filter(pk=key)).first()
+    decision = family_decision(actor, appointment.family_id) if appointment else None
+    if decision is None:
+        raise deny(
+            actor,
+            Subject(f"appointment {str(appointment_id)[:60]}"),
+            action=action,
+            request=request,
+        )
+    record(
+        actor,
+        Subject("appointment", family_id=appointment.family_id),
+        action=action,
+        basis=decision.basis,
+        detail=decision.detail,
+        request=request,
+    )
+    appointment.access = decision
+    return appointment
+
+
+# --- The family's own view -------------------------------------------------
+
+
+def _citizen_appointments(actor) -> QuerySet[Appointment]:
+    actor = as_actor(actor)
+    if actor.person_id is None:
+        return Appointment.objects.none()
+    # A minor's matter hidden from the guardians is shown to that minor only.
+    hidden = Q(matter__relationship__hidden_from_guardians=True) & ~Q(
+        matter__relationship__person_id=actor.person_id
+    )
+    return Appointment.objects.filter(
+        Q(family__in=_member_families(actor.person_id))
+        | Q(family__in=_ward_families(actor.person_id))
+    ).exclude(hidden)
+
+
+def _log_own(actor, family_ids, *, target: str, request=None, action=Action.LIST) -> None:
+    """Log the family's own read: ``own`` for a member, ``guardian`` for a guardian
+    of a child in a family they do not live in."""
+    family_ids = set(family_ids)
+    if not family_ids:
+        return
+    members_of = set(
+        _member_families(actor.person_id)
+        .filter(family_id__in=family_ids)
+        .values_list("family_id", flat=True)
+    )
+    for basis, detail, ids in (
+        (Basis.OWN, "member of the family", family_ids & members_of),
+        (Basis.GUARDIAN, "guardian of a child in the family", family_ids - members_of),
+    ):
+        subjects = [Subject(target, family_id=f) for f in sorted(ids, key=str)]
+        if subjects:
+            record(actor, subjects, action=action, basis=basis, detail=detail, request=request)
+
+
+def appointments_of_citizen(user, *, request=None, now: datetime.datetime | None = None) -> list:
+    """A citizen's family's appointments from a month ago on (all states), logged."""
+    actor = as_actor(user)
+    now = now or timezone.now()
+    rows = list(
+        with_details(
+            _citizen_appointments(actor).filter(starts_at__gte=now - datetime.timedelta(days=31))
+        ).order_by("starts_at")
+    )
+    _log_own(actor, (a.family_id for a in rows), target="our appointments", request=request)
+    return rows
+
+
+def access_own_appointment(user, appointment_id, *, request=None, action: str = Action.READ):
+    """A citizen's family's appointment, logged, or NotFound (logged too)."""
+    actor = as_actor(user)
+    key = _as_uuid(appointment_id)
+    appointment = with_details(_citizen_appointments(actor).filter(pk=key)).first() if key else None
+    if appointment is None:
+        raise deny(
+            actor,
+            Subject(f"appointment {str(appointment_id)[:60]}"),
+            action=action,
+            request=request,
+        )
+    _log_own(
+        actor, [appointment.family_id], target="our appointment", request=request, action=action
+    )
+    return appointment
+
+
+# --- What a page shows of one appointment ----------------------------------
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where the appointment is, as the viewer may see it."""
+
+    label: str
+    lines: tuple[str, ...] = ()
+    phone: str = ""
+    video_url: str = ""
+    # The address is under a security prohibition and the viewer may not see it.
+    withheld: bool = False
+
+
+def where(actor, appointment: Appointment) -> Where:
+    mode = appointment.mode
+    label = str(Mode(mode).label)
+    if mode == Mode.OFFICE:
+        lines = []
+        if appointment.location_id:
+            loc = appointment.location
+            lines = [loc.name, loc.street_address, f"{loc.postal_code} {loc.post_office}".strip()]
+        if appointment.place:
+            lines.append(appointment.place)
+        return Where(label, tuple(line for line in lines if line))
+    if mode in (Mode.HOME, Mode.PHONE) and appointment.contact_person_id:
+        contact = contact_of(actor, appointment.contact_person)
+        if mode == Mode.PHONE:
+            return Where(label, phone=contact.phone)
+        if contact.address_withheld:
+            return Where(label, withheld=True)
+        lines = (
+            contact.street_address,
+            f"{contact.postal_code} {contact.post_office}".strip(),
+        )
+        return Where(label, tuple(line for line in lines if line))
+    if mode == Mode.VIDEO:
+        return Where(label, video_url=appointment.video_url)
+    return Where(label)
+
+
+def notices_of(actor) -> list[Reminder]:
+    """The professional's unseen in-app reminders (time and mode only, no names)."""
+    actor = as_actor(actor)
+    if actor.user_id is None:
+        return []
+    return list(
+        Reminder.objects.filter(
+            user_id=actor.user_id, channel=Reminder.Channel.IN_APP, seen_at__isnull=True
+        )
+        .select_related("appointment")
+        .order_by("appointment__starts_at")[:50]
+    )
+
+
+def state_label(appointment: Appointment) -> str:
+    if appointment.state == State.CANCELLED and appointment.cancelled_by:
+        return str(_("cancelled by %(who)s") % {"who": appointment.get_cancelled_by_display()})
+    return appointment.get_state_display()
