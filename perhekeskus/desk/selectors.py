@@ -1,0 +1,483 @@
+"""Reads of the work views: the professional's desk, the manager's view, the
+family's view, and the deadlines the background task raises.
+
+Every list is built with a fixed number of queries (joins, sub-queries,
+aggregates and window functions in the database), so a desk costs the same
+with ten families or a hundred thousand. Personal data comes only through
+the access layer and the other apps' selectors; the manager's figures are
+aggregates over units and name workers, never families.
+"""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    UUIDField,
+)
+from django.db.models.functions import Round
+from django.utils import timezone
+
+from perhekeskus.accounts.models import Unit
+from perhekeskus.casework.models import Contact, Matter, ResponsibleWorker, TeamMember
+from perhekeskus.core import rules
+from perhekeskus.families.models import FamilyMembership, ServiceTask
+
+from .expressions import HoursBetween, LocalDate
+from .models import Notice
+from .supervision import supervised_unit_ids
+
+# The manager's figures cover contacts received and deadlines that fell in
+# this many days before today.
+MANAGER_PERIOD_DAYS = 90
+
+
+# --- Deadlines ---------------------------------------------------------------
+
+
+def _current_worker():
+    return Subquery(
+        ResponsibleWorker.objects.filter(matter=OuterRef("pk"), ends_at__isnull=True).values(
+            "user_id"
+        )[:1],
+        output_field=UUIDField(),
+    )
+
+
+def deadlines_due(*, horizon: datetime.date) -> QuerySet:
+    """Open matters with an assessment deadline on or before ``horizon``
+    whose step (start, completion) has not been taken, as rows of
+    ``pk, unit_id, start_due, complete_due, started_at, completed_at, worker_id``.
+
+    Whether the assessment has started or been completed is the planning
+    app's assessment of the matter (one per matter).
+    """
+    not_started = Q(assessment__isnull=True)
+    not_completed = Q(assessment__isnull=True) | Q(assessment__completed_at__isnull=True)
+    return (
+        Matter.objects.open()
+        .filter(
+            (Q(assessment_start_due__lte=horizon) & not_started)
+            | (Q(assessment_complete_due__lte=horizon) & not_completed)
+        )
+        .annotate(worker_id=_current_worker())
+        .values(
+            "pk",
+            "unit_id",
+            "worker_id",
+            start_due=F("assessment_start_due"),
+            complete_due=F("assessment_complete_due"),
+            started_at=F("assessment__started_at"),
+            completed_at=F("assessment__completed_at"),
+        )
+        .order_by("pk")
+    )
+
+
+# --- Notices -----------------------------------------------------------------
+
+
+def open_notices(user, *, limit: int = 50) -> list[Notice]:
+    """The user's unread notices, the oldest deadline first (no family data)."""
+    return list(
+        Notice.objects.filter(user=user, read_at__isnull=True)
+        .select_related("matter", "matter__unit")
+        .order_by("due_on", "kind")[:limit]
+    )
+
+
+# --- The manager's view ------------------------------------------------------
+
+
+@dataclass
+class UnitFigures:
+    unit_id: uuid.UUID
+    name: str
+    new_contacts: int = 0
+    taken_contacts: int = 0
+    open_matters: int = 0
+    answered: int = 0
+    answered_on_time: int = 0
+    median_hours_to_answer: float | None = None
+    starts_decided: int = 0
+    starts_met: int = 0
+    completions_decided: int = 0
+    completions_met: int = 0
+    overdue_now: int = 0
+
+    @property
+    def queue(self) -> int:
+        return self.new_contacts + self.taken_contacts
+
+    @property
+    def on_time_share(self) -> float | None:
+        return self.answered_on_time / self.answered if self.answered else None
+
+    @property
+    def start_share(self) -> float | None:
+        return self.starts_met / self.starts_decided if self.starts_decided else None
+
+    @property
+    def completion_share(self) -> float | None:
+        return self.completions_met / self.completions_decided if self.completions_decided else None
+
+
+@dataclass
+class WorkerCaseload:
+    name: str
+    matters: int
+    child_welfare_children: int
+
+    @property
+    def over_limit(self) -> bool:
+        return self.child_welfare_children > rules.CHILD_WELFARE_CASELOAD_LIMIT
+
+    @property
+    def at_limit(self) -> bool:
+        return self.child_welfare_children == rules.CHILD_WELFARE_CASELOAD_LIMIT
+
+
+@dataclass
+class ManagerOverview:
+    since: datetime.date
+    today: datetime.date
+    units: list[UnitFigures] = field(default_factory=list)
+    total: UnitFigures | None = None
+    caseloads: list[WorkerCaseload] = field(default_factory=list)
+    caseload_limit: int = rules.CHILD_WELFARE_CASELOAD_LIMIT
+    contact_answer_days: int = rules.CONTACT_ANSWER_WORKING_DAYS
+
+
+# Answer times are counted in half hours: the median is exact to that, and
+# the rows the database returns depend on how long answers take, not on how
+# many contacts there are.
+ANSWER_BUCKETS_PER_HOUR = 2
+
+
+def _median_of(histogram: dict[int, int]) -> float | None:
+    """The median of values given as {bucket: how many}."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    middle = {(total - 1) // 2, total // 2}  # the middle one, or the middle two
+    seen, picked = 0, []
+    for bucket in sorted(histogram):
+        count = histogram[bucket]
+        picked.extend(bucket for index in middle if seen <= index < seen + count)
+        seen += count
+    return round(statistics.mean(picked) / ANSWER_BUCKETS_PER_HOUR, 1)
+
+
+def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOverview:
+    """Queues, answer times, deadlines met and caseloads of the user's units.
+
+    A fixed number of queries whatever the amount of data; nothing here
+    names a family or a client.
+    """
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=MANAGER_PERIOD_DAYS)
+    overview = ManagerOverview(since=since, today=today)
+    unit_ids = supervised_unit_ids(user)
+    if not unit_ids:
+        return overview
+    figures = {
+        pk: UnitFigures(unit_id=pk, name=name)
+        for pk, name in Unit.objects.filter(pk__in=unit_ids)
+        .order_by("name")
+        .values_list("pk", "name")
+    }
+
+    open_states = [Contact.State.NEW, Contact.State.TAKEN]
+    for row in (
+        Contact.objects.filter(unit_id__in=unit_ids, state__in=open_states)
+        .values("unit_id")
+        .annotate(
+            new=Count("pk", filter=Q(state=Contact.State.NEW)),
+            taken=Count("pk", filter=Q(state=Contact.State.TAKEN)),
+        )
+        .order_by()
+    ):
+        figures[row["unit_id"]].new_contacts = row["new"]
+        figures[row["unit_id"]].taken_contacts = row["taken"]
+
+    for row in (
+        Matter.objects.open()
+        .filter(unit_id__in=unit_ids)
+        .values("unit_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        figures[row["unit_id"]].open_matters = row["n"]
+
+    period_start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
+    answered = Contact.objects.filter(
+        unit_id__in=unit_ids, received_at__gte=period_start, answered_at__isnull=False
+    )
+    histograms: dict = defaultdict(lambda: defaultdict(int))
+    for row in (
+        answered.annotate(
+            answered_on=LocalDate("answered_at"),
+            bucket=Round(HoursBetween("answered_at", "received_at") * ANSWER_BUCKETS_PER_HOUR),
+        )
+        .values("unit_id", "bucket")
+        .annotate(
+            n=Count("pk"),
+            on_time=Count("pk", filter=Q(answered_on__lte=F("answer_due_by"))),
+        )
+        .order_by()
+    ):
+        unit = figures[row["unit_id"]]
+        unit.answered += row["n"]
+        unit.answered_on_time += row["on_time"]
+        histograms[row["unit_id"]][int(row["bucket"])] += row["n"]
+    overall: dict[int, int] = defaultdict(int)
+    for unit_id, histogram in histograms.items():
+        figures[unit_id].median_hours_to_answer = _median_of(histogram)
+        for bucket, count in histogram.items():
+            overall[bucket] += count
+
+    start_due = Q(assessment_start_due__gte=since, assessment_start_due__isnull=False)
+    complete_due = Q(assessment_complete_due__gte=since, assessment_complete_due__isnull=False)
+    started_by_due = Q(started_on__lte=F("assessment_start_due"))
+    completed_by_due = Q(completed_on__lte=F("assessment_complete_due"))
+    for row in (
+        Matter.objects.filter(unit_id__in=unit_ids)
+        .annotate(
+            started_on=LocalDate("assessment__started_at"),
+            completed_on=LocalDate("assessment__completed_at"),
+        )
+        .values("unit_id")
+        .annotate(
+            starts_decided=Count(
+                "pk",
+                filter=start_due
+                & (Q(assessment__started_at__isnull=False) | Q(assessment_start_due__lt=today)),
+            ),
+            starts_met=Count("pk", filter=start_due & started_by_due),
+            completions_decided=Count(
+                "pk",
+                filter=complete_due
+                & (
+                    Q(assessment__completed_at__isnull=False) | Q(assessment_complete_due__lt=today)
+                ),
+            ),
+            completions_met=Count("pk", filter=complete_due & completed_by_due),
+            overdue=Count(
+                "pk",
+                filter=Q(state=Matter.State.OPEN)
+                & (
+                    Q(assessment_start_due__lt=today, assessment__isnull=True)
+                    | (
+                        Q(assessment_complete_due__lt=today)
+                        & (Q(assessment__isnull=True) | Q(assessment__completed_at__isnull=True))
+                    )
+                ),
+            ),
+        )
+        .order_by()
+    ):
+        unit = figures[row["unit_id"]]
+        unit.starts_decided = row["starts_decided"]
+        unit.starts_met = row["starts_met"]
+        unit.completions_decided = row["completions_decided"]
+        unit.completions_met = row["completions_met"]
+        unit.overdue_now = row["overdue"]
+
+    overview.units = list(figures.values())
+    total = UnitFigures(unit_id=uuid.UUID(int=0), name="")
+    for unit in overview.units:
+        for name in (
+            "new_contacts",
+            "taken_contacts",
+            "open_matters",
+            "answered",
+            "answered_on_time",
+            "starts_decided",
+            "starts_met",
+            "completions_decided",
+            "completions_met",
+            "overdue_now",
+        ):
+            setattr(total, name, getattr(total, name) + getattr(unit, name))
+    total.median_hours_to_answer = _median_of(overall)
+    overview.total = total
+    overview.caseloads = _caseloads(unit_ids, today)
+    return overview
+
+
+def _caseloads(unit_ids, today: datetime.date) -> list[WorkerCaseload]:
+    """Open matters per responsible worker in these units, and the children
+    in their child welfare matters (LSL §13b counts children): two grouped
+    queries, merged by worker."""
+    current = Q(matter__state=Matter.State.OPEN, matter__unit_id__in=unit_ids, ends_at__isnull=True)
+    rows = list(
+        ResponsibleWorker.objects.filter(current)
+        .values("user", "user__first_name", "user__last_name", "user__username")
+        # One current worker per matter (a database constraint): no DISTINCT needed.
+        .annotate(matters=Count("pk"))
+        .order_by("user__last_name", "user__first_name", "user__username")
+    )
+    children = dict(
+        FamilyMembership.objects.active(today)
+        .filter(
+            role=FamilyMembership.Role.CHILD,
+            family__matters__state=Matter.State.OPEN,
+            family__matters__service_task=ServiceTask.CHILD_WELFARE,
+            family__matters__unit_id__in=unit_ids,
+            family__matters__workers__ends_at__isnull=True,
+        )
+        .values("family__matters__workers__user")
+        .annotate(n=Count("person", distinct=True))
+        .order_by()
+        .values_list("family__matters__workers__user", "n")
+    )
+    return [
+        WorkerCaseload(
+            name=f"{row['user__first_name']} {row['user__last_name']}".strip()
+            or row["user__username"],
+            matters=row["matters"],
+            child_welfare_children=children.get(row["user"], 0),
+        )
+        for row in rows
+    ]
+
+
+# --- The professional's desk ---------------------------------------------------
+
+# How many rows each section of the desk shows at most (the full lists are
+# on the other apps' pages), and how far ahead deadlines are shown.
+DESK_ROWS = 25
+DESK_DEADLINES_AHEAD_DAYS = 7
+
+
+@dataclass
+class MyMatter:
+    matter: Matter
+    responsible: bool
+
+
+@dataclass
+class Desk:
+    today: datetime.date
+    notices: list[Notice] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    contacts_total: int = 0
+    families: list[MyMatter] = field(default_factory=list)
+    families_total: int = 0
+    deadlines: list[Matter] = field(default_factory=list)
+    appointments: list = field(default_factory=list)
+    referrals: list = field(default_factory=list)
+    referrals_total: int = 0
+
+
+def works_on(actor) -> Q:
+    """Matters the actor works on: as the responsible worker or in the team."""
+    worker = ResponsibleWorker.objects.filter(
+        matter=OuterRef("pk"), user_id=actor.user_id, ends_at__isnull=True
+    )
+    member = TeamMember.objects.filter(
+        matter=OuterRef("pk"), user_id=actor.user_id, removed_at__isnull=True
+    )
+    return Q(Exists(worker)) | Q(Exists(member))
+
+
+def _count_and_rows(queryset, limit: int) -> tuple[list, int]:
+    """At most ``limit`` rows, and how many there are in all (always two
+    queries, so the desk's query count does not depend on the data)."""
+    return list(queryset[:limit]), queryset.count()
+
+
+def desk_for(actor, *, request=None, today: datetime.date | None = None) -> Desk:
+    """What a professional works on today, each section a bounded list built
+    with a fixed number of queries; the families named are logged as listed."""
+    from perhekeskus.access import families_visible_to, log_listing
+    from perhekeskus.access.referrals import log_received_listing
+    from perhekeskus.appointments.selectors import appointments_today
+    from perhekeskus.casework.selectors import contact_queue, matters_visible_to
+    from perhekeskus.planning.selectors import due_assessments
+    from perhekeskus.referrals.selectors import referrals_waiting_for
+
+    today = today or timezone.localdate()
+    desk = Desk(today=today, notices=open_notices(actor.user))
+    desk.contacts, desk.contacts_total = _count_and_rows(
+        contact_queue(actor).prefetch_related("life_situations"), DESK_ROWS
+    )
+
+    mine = (
+        matters_visible_to(actor)
+        .filter(works_on(actor), state=Matter.State.OPEN)
+        .annotate(
+            responsible=Exists(
+                ResponsibleWorker.objects.filter(
+                    matter=OuterRef("pk"), user_id=actor.user_id, ends_at__isnull=True
+                )
+            )
+        )
+        .select_related("family", "unit")
+        .prefetch_related(
+            Prefetch("workers", queryset=ResponsibleWorker.objects.select_related("user"))
+        )
+        .order_by("-responsible", "family__name", "pending_at")
+    )
+    rows, desk.families_total = _count_and_rows(mine, DESK_ROWS)
+    desk.families = [MyMatter(matter=m, responsible=m.responsible) for m in rows]
+
+    desk.deadlines = list(
+        due_assessments(actor, today=today).filter(
+            due_on__lte=today + datetime.timedelta(days=DESK_DEADLINES_AHEAD_DAYS)
+        )[:DESK_ROWS]
+    )
+    named = {m.family_id for m in rows} | {m.family_id for m in desk.deadlines}
+    if named:
+        log_listing(actor, families_visible_to(actor).filter(pk__in=named), request=request)
+
+    desk.appointments = appointments_today(actor, request=request, day=today)
+
+    desk.referrals, desk.referrals_total = _count_and_rows(referrals_waiting_for(actor), DESK_ROWS)
+    log_received_listing(actor, desk.referrals, request=request)
+    return desk
+
+
+# --- The family's view -----------------------------------------------------------
+
+CITIZEN_CONTACTS_SHOWN = 20
+
+
+@dataclass
+class FamilyView:
+    families: list = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    matters: list[Matter] = field(default_factory=list)
+    plans: list = field(default_factory=list)
+    appointments: list = field(default_factory=list)
+
+
+def family_view(actor, *, request=None) -> FamilyView:
+    """A citizen's own family: its contacts, its worker, its plan, its
+    appointments, each read logged on the basis ``own``."""
+    from perhekeskus.access import families_visible_to, log_listing
+    from perhekeskus.appointments.selectors import appointments_of_citizen
+    from perhekeskus.casework.selectors import contacts_of_citizen, matters_of_citizen
+    from perhekeskus.planning.selectors import plan_for_citizen
+
+    families = list(families_visible_to(actor).order_by("name"))
+    log_listing(actor, families, request=request)
+    return FamilyView(
+        families=families,
+        contacts=list(contacts_of_citizen(actor.user)[:CITIZEN_CONTACTS_SHOWN]),
+        matters=list(matters_of_citizen(actor.user).select_related("assessment")),
+        plans=plan_for_citizen(actor.user, request=request),
+        appointments=appointments_of_citizen(actor.user, request=request),
+    )
