@@ -230,7 +230,7 @@ def main() -> None:
     from django.db import connection
     from django.utils import translation
 
-    from perhekeskus.catalogue import search
+    from perhekeskus.catalogue import facets, search
     from perhekeskus.catalogue.query import ServiceQuery
     from perhekeskus.catalogue.selectors import _filtered, search_services
     from perhekeskus.catalogue.synthetic import generate_services
@@ -294,7 +294,13 @@ def main() -> None:
 
         within = _filtered(ServiceQuery(**query.filters), now)
         started = time.perf_counter()
-        search.ranked_ids(search.analyse_query(query.text), within=within, limit=20, offset=0)
+        search.ranked_ids(
+            search.analyse_query(query.text),
+            facet_groups=facets.query_facets(service_query),
+            within=within if facets.needs_sql(service_query) else None,
+            limit=20,
+            offset=0,
+        )
         rank_elapsed = (time.perf_counter() - started) * 1000
         within_sql, within_params = within.order_by().values("pk").query.sql_with_params()
         started = time.perf_counter()

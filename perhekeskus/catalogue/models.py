@@ -379,6 +379,12 @@ class ServiceSearchDocument(models.Model):
     )
     name_terms = models.TextField()
     body_terms = models.TextField()
+    # The finder's filters as terms (perhekeskus.catalogue.facets); they do
+    # not count for relevance.
+    facet_terms = models.TextField(default="", blank=True)
+    # Order of a large result tier: services with shorter names first
+    # (perhekeskus.catalogue.search.static_rank).
+    static_rank = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("search document")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -34,6 +35,7 @@ from rapidfuzz.distance import Levenshtein
 
 from perhekeskus.core import text
 
+from . import facets
 from .models import SearchTerm, Service, ServiceChannel, ServiceSearchDocument
 
 # Words beyond this are ignored: a query is a few words, not a document.
@@ -165,8 +167,14 @@ def _tsquery_expression(groups: list[frozenset[str]]) -> str:
     return " & ".join("(" + " | ".join(f"'{t}'" for t in sorted(group)) + ")" for group in groups)
 
 
-def _expression(groups: list[frozenset[str]], without: list[frozenset[str]] | None = None) -> str:
-    """The engine's match expression for ``groups`` (and not ``without``)."""
+def _expression(
+    groups: list[frozenset[str]],
+    without: list[frozenset[str]] | None = None,
+    facet_groups: Iterable[frozenset[str]] = (),
+) -> str:
+    """The engine's match expression for ``groups`` and the filters'
+    ``facet_groups`` (and not ``without``)."""
+    groups = [*groups, *facet_groups]
     if _is_postgresql():
         expression = _tsquery_expression(groups)
         return f"({expression}) & !({_tsquery_expression(without)})" if without else expression
@@ -196,25 +204,19 @@ def _matching_ids_sql(expression: str) -> tuple[str, list]:
     )
 
 
-def match_filter(analysed: AnalysedQuery) -> Q:
-    """A filter on Service keeping the services that match the query."""
-    if analysed.is_empty:
+def match_filter(analysed: AnalysedQuery, facet_groups: Iterable[frozenset[str]] = ()) -> Q:
+    """A filter on Service keeping the services that match the query (and
+    the filters given as ``facet_groups``)."""
+    facet_groups = list(facet_groups)
+    if analysed.is_empty and not facet_groups:
         return Q()
-    sql, params = _matching_ids_sql(_expression(analysed.groups))
+    sql, params = _matching_ids_sql(_expression(analysed.groups, facet_groups=facet_groups))
     return Q(pk__in=RawSQL(sql, params))
 
 
-def _within_sql(within: QuerySet | None) -> tuple[str, tuple]:
-    if within is None:
-        within = Service.objects.filter(status=Service.Status.ACTIVE)
-    return within.order_by().values("pk").query.sql_with_params()
-
-
-def _correlated_within_sql(within: QuerySet | None, outer_column: str) -> tuple[str, tuple]:
+def _correlated_within_sql(within: QuerySet, outer_column: str) -> tuple[str, tuple]:
     """``within`` restricted to the service whose id is ``outer_column`` of
     the enclosing query, for ``EXISTS (…)``."""
-    if within is None:
-        within = Service.objects.filter(status=Service.Status.ACTIVE)
     correlated = within.order_by().filter(pk=RawSQL(outer_column, ())).values("pk")
     return correlated.query.sql_with_params()
 
@@ -223,104 +225,264 @@ def _to_uuid(value) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
 
+# --- Ranking ------------------------------------------------------------------
+#
+# Matches come in tiers, best first: the query's own words in the service's
+# name; its own words anywhere; only a compound's head (*neuvola* for
+# *perheneuvolassa*). Within a tier of at most RANK_LIMIT services the
+# engine's relevance score orders them (bm25, ts_rank); a larger tier — a
+# broad word such as *lapsi* — is ordered by the static order (shorter names
+# first), which the index answers without scoring every match.
+
+RANK_LIMIT = 1000
+# SQLite: prefix of the name's terms repeated in the facets column; like the
+# facets' own prefix, no word starts with it.
+NAME_MARKER = "qn"
+# Shorter names first: a service named after the word is about it.
+# Capped so that it fits the SQLite row key (see _rowid).
+MAX_STATIC_RANK = 2**15 - 1
+
+
+@dataclass(frozen=True)
+class _Tier:
+    """One tier as SQL: the condition on the search documents (SQLite: an
+    FTS5 MATCH expression; PostgreSQL: a WHERE clause on the documents
+    ``d``) and the score added to its members."""
+
+    sql: str
+    params: tuple
+    bonus: float
+    # PostgreSQL: the tsquery ts_rank scores with: the words alone, so that
+    # filters, however given, do not change the scores.
+    rank_query: str = ""
+
+
+def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[_Tier]:
+    exact = analysed.exact_groups if _has_exact_tier(analysed) else analysed.groups
+    with_facets = [*exact, *facet_groups]
+    tiers = []
+    if _is_postgresql():
+        tiers.append(
+            _Tier(
+                "d.name_vector @@ to_tsquery('simple', %s) "
+                "AND d.search_vector @@ to_tsquery('simple', %s)",
+                (_tsquery_expression(exact), _tsquery_expression(with_facets)),
+                2 * EXACT_BONUS,
+                _tsquery_expression(exact),
+            )
+        )
+        tiers.append(
+            _Tier(
+                "d.search_vector @@ to_tsquery('simple', %s) "
+                "AND NOT d.name_vector @@ to_tsquery('simple', %s)",
+                (_tsquery_expression(with_facets), _tsquery_expression(exact)),
+                EXACT_BONUS,
+                _tsquery_expression(exact),
+            )
+        )
+        if exact is not analysed.groups:
+            heads = _expression(analysed.groups, without=exact, facet_groups=facet_groups)
+            words = _expression(analysed.groups, without=exact)
+            tiers.append(_Tier("d.search_vector @@ to_tsquery('simple', %s)", (heads,), 0.0, words))
+        return tiers
+    # The name's own terms, marked (see _name_markers): plain posting lists,
+    # much cheaper for FTS5 than a column filter.
+    in_name = _fts5_expression([frozenset(map(_name_marker, group)) for group in exact])
+    everywhere = _fts5_expression(with_facets)
+    tiers.append(_Tier(f"({in_name}) AND ({everywhere})", (), 2 * EXACT_BONUS))
+    tiers.append(_Tier(f"({everywhere}) NOT ({in_name})", (), EXACT_BONUS))
+    if exact is not analysed.groups:
+        tiers.append(
+            _Tier(_expression(analysed.groups, without=exact, facet_groups=facet_groups), (), 0.0)
+        )
+    return tiers
+
+
 def ranked_ids(
     analysed: AnalysedQuery,
     *,
+    facet_groups: Iterable[frozenset[str]] = (),
     within: QuerySet | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> tuple[int, list[tuple[uuid.UUID, float]]]:
-    """The number of matching services among ``within`` and one page of
-    (service id, score), best first, ties in id order."""
+    """The number of active services that match the query and the filters,
+    and one page of (service id, score), best first.
+
+    ``facet_groups`` are the filters the index answers
+    (:func:`perhekeskus.catalogue.facets.query_facets`); ``within``, when
+    given, is a queryset of services for the filters it cannot answer,
+    checked per match.
+    """
     limit = max(0, int(limit))
     offset = max(0, int(offset))
-    within_sql, within_params = _within_sql(within)
+    facet_groups = list(facet_groups)
     if analysed.is_empty:
-        total = Service.objects.filter(pk__in=RawSQL(within_sql, within_params)).count()
-        page = (
-            Service.objects.filter(pk__in=RawSQL(within_sql, within_params))
-            .order_by("pk")
-            .values_list("pk", flat=True)[offset : offset + limit]
-        )
+        if facet_groups and within is None:
+            # Filters alone: the index answers them, in the static order.
+            condition = _where_all(analysed, facet_groups)
+            total = _count(condition, None)
+            tier = _Tier(condition[0], condition[1], 0.0)
+            return total, _in_static_order(tier, None, limit, offset) if limit else []
+        qs = within if within is not None else Service.objects.filter(status=Service.Status.ACTIVE)
+        if facet_groups:
+            qs = qs.filter(match_filter(analysed, facet_groups))
+        total = qs.count()
+        page = qs.order_by("pk").values_list("pk", flat=True)[offset : offset + limit]
         return total, [(pk, 0.0) for pk in page]
 
-    if not _has_exact_tier(analysed):
-        return _rank(_expression(analysed.groups), within, limit, offset, 0.0)
+    total = _count(_where_all(analysed, facet_groups), within)
+    tiers = _tiers(analysed, facet_groups)
+    page: list[tuple[uuid.UUID, float]] = []
+    start = 0  # where the current tier starts in the whole result
+    for index, tier in enumerate(tiers):
+        if len(page) == limit or start >= total:
+            break
+        # Tiers partition the matches: the last one's size needs no count;
+        # nor does a tier's beyond what decides how it is ordered and whether
+        # the page ends in it.
+        last = index == len(tiers) - 1
+        enough = max(RANK_LIMIT, offset + limit - start) + 1
+        size = total - start if last else _count((tier.sql, tier.params), within, cap=enough)
+        if start + size > offset:
+            first = max(0, offset - start)
+            wanted = limit - len(page)
+            if size <= RANK_LIMIT:
+                page += _scored(tier, within, wanted, first)
+            else:
+                page += _in_static_order(tier, within, wanted, first)
+        start += size
+    return total, page
 
-    # Services that contain the query's words themselves come first (they get
-    # EXACT_BONUS); those that only share a compound head follow. The exact
-    # set is small, so the common case ranks few rows and only counts the rest.
-    exact_total, page = _rank(
-        _expression(analysed.exact_groups), within, limit, offset, EXACT_BONUS
-    )
-    if len(page) == limit:
-        return _count(_expression(analysed.groups), within), page
-    rest_total, rest = _rank(
-        _expression(analysed.groups, without=analysed.exact_groups),
-        within,
-        limit - len(page),
-        max(0, offset - exact_total),
-        0.0,
-    )
-    return exact_total + rest_total, page + rest
 
+@contextmanager
+def _search_cursor():
+    """A cursor for the search's queries.
 
-def _count(expression: str, within: QuerySet | None) -> int:
-    """How many services among ``within`` match ``expression``."""
-    sql, params = _matching_ids_sql(expression)
-    if _is_postgresql():
-        within_sql, within_params = _within_sql(within)
-        condition = f"matches.service_id IN ({within_sql})"
-    else:
-        # Filters are checked per match (a correlated EXISTS on the primary
-        # key) rather than evaluated over the whole catalogue.
-        within_sql, within_params = _correlated_within_sql(within, "matches.service_id")
-        condition = f"EXISTS ({within_sql})"
+    PostgreSQL's planner does not count the cost of reading a TOASTed
+    tsvector, so for a common word it prefers a sequential scan that reads
+    every document's vector (~0.4 s at 100 000 services) to the GIN index
+    (~10 ms). The search's queries are planned without sequential scans;
+    the setting is restored afterwards (and rolled back with a failed
+    transaction).
+    """
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM ({sql}) AS matches WHERE {condition}",
-            [*params, *within_params],
+        if not _is_postgresql():
+            yield cursor
+            return
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', false)")
+        try:
+            yield cursor
+        finally:
+            cursor.execute("SELECT set_config('enable_seqscan', 'on', false)")
+
+
+def _where_all(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> tuple[str, tuple]:
+    expression = _expression(analysed.groups, facet_groups=facet_groups)
+    if _is_postgresql():
+        return "d.search_vector @@ to_tsquery('simple', %s)", (expression,)
+    return expression, ()
+
+
+def _within_clause(within: QuerySet | None, outer: str) -> tuple[str, tuple]:
+    if within is None:
+        return "", ()
+    # Checked per match (a correlated EXISTS on the primary key) rather than
+    # evaluated over the whole catalogue.
+    sql, params = _correlated_within_sql(within, outer)
+    return f" AND EXISTS ({sql})", params
+
+
+def _count(condition: tuple[str, tuple], within: QuerySet | None, cap: int | None = None) -> int:
+    """How many indexed services (among ``within``) meet ``condition``; at
+    most ``cap`` (the engine stops counting there)."""
+    where, params = condition
+    if _is_postgresql():
+        extra, extra_params = _within_clause(within, "d.service_id")
+        sql = f"SELECT 1 FROM catalogue_servicesearchdocument d WHERE {where}{extra}"
+        all_params = [*params, *extra_params]
+    elif within is None:
+        sql = f"SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        all_params = [where]
+    else:
+        extra, extra_params = _within_clause(within, "m.service_id")
+        sql = (
+            f"SELECT 1 FROM {FTS_TABLE} JOIN {ROWID_TABLE} m "
+            f"ON m.id = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH %s{extra}"
         )
+        all_params = [where, *extra_params]
+    if cap is not None:
+        sql += " LIMIT %s"
+        all_params.append(cap)
+    with _search_cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql}) AS matches", all_params)
         return cursor.fetchone()[0]
 
 
-def _rank(
-    expression: str, within: QuerySet | None, limit: int, offset: int, bonus: float
-) -> tuple[int, list[tuple[uuid.UUID, float]]]:
-    """(matches among ``within``, one page by score + ``bonus``, ties by id)."""
-    if limit == 0:
-        return _count(expression, within), []
+def _scored(tier: _Tier, within, limit: int, offset: int) -> list[tuple[uuid.UUID, float]]:
+    """One page of a small tier by the engine's relevance score, ties by id."""
     if _is_postgresql():
-        within_sql, within_params = _within_sql(within)
+        extra, extra_params = _within_clause(within, "d.service_id")
         sql = f"""
-            SELECT d.service_id, ts_rank(%s::float4[], d.search_vector, q.q) + %s AS score,
-                   count(*) OVER () AS total
-            FROM catalogue_servicesearchdocument d, to_tsquery('simple', %s) AS q(q)
-            WHERE d.search_vector @@ q.q AND d.service_id IN ({within_sql})
+            SELECT d.service_id,
+                   ts_rank(%s::float4[], d.search_vector, to_tsquery('simple', %s)) + %s AS score
+            FROM catalogue_servicesearchdocument d
+            WHERE {tier.sql}{extra}
             ORDER BY score DESC, d.service_id
             LIMIT %s OFFSET %s
         """
-        params = [PG_WEIGHTS, bonus, expression, *within_params, limit, offset]
+        params = [PG_WEIGHTS, tier.rank_query, tier.bonus, *tier.params, *extra_params]
+        params += [limit, offset]
     else:
+        extra, extra_params = _within_clause(within, "m.service_id")
         # bm25() only works in the query that scans the FTS table itself.
-        within_sql, within_params = _correlated_within_sql(within, "m.service_id")
         sql = f"""
             WITH ranked AS MATERIALIZED (
-                SELECT rowid AS id, -bm25({FTS_TABLE}, {NAME_WEIGHT}, {BODY_WEIGHT}) AS score
+                SELECT rowid AS id, -bm25({FTS_TABLE}, {NAME_WEIGHT}, {BODY_WEIGHT}, 0.0) AS score
                 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
             )
-            SELECT m.service_id, ranked.score + %s AS score, count(*) OVER () AS total
+            SELECT m.service_id, ranked.score + %s AS score
             FROM ranked JOIN {ROWID_TABLE} m ON m.id = ranked.id
-            WHERE EXISTS ({within_sql})
+            WHERE 1 = 1{extra}
             ORDER BY score DESC, m.service_id
             LIMIT %s OFFSET %s
         """
-        params = [expression, bonus, *within_params, limit, offset]
-    with connection.cursor() as cursor:
+        params = [tier.sql, tier.bonus, *extra_params, limit, offset]
+    with _search_cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    total = rows[0][2] if rows else _count(expression, within)
-    return total, [(_to_uuid(pk), float(score)) for pk, score, _total in rows]
+        return [(_to_uuid(pk), float(score)) for pk, score in cursor.fetchall()]
+
+
+def _in_static_order(tier: _Tier, within, limit: int, offset: int) -> list[tuple[uuid.UUID, float]]:
+    """One page of a large tier in the static order (shorter names first,
+    then by id): the index walks the matches in that order and stops."""
+    if _is_postgresql():
+        extra, extra_params = _within_clause(within, "d.service_id")
+        sql = f"""
+            SELECT d.service_id FROM catalogue_servicesearchdocument d
+            WHERE {tier.sql}{extra}
+            ORDER BY d.static_rank, d.service_id
+            LIMIT %s OFFSET %s
+        """
+        params = [*tier.params, *extra_params, limit, offset]
+    else:
+        # The FTS rowid is the static order (see _rowid).
+        extra, extra_params = _within_clause(within, "m.service_id")
+        sql = f"""
+            SELECT m.service_id FROM (
+                SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
+                ORDER BY rowid{"" if within is not None else " LIMIT %s OFFSET %s"}
+            ) AS hits JOIN {ROWID_TABLE} m ON m.id = hits.id
+            WHERE 1 = 1{extra}
+            ORDER BY hits.id
+            {"LIMIT %s OFFSET %s" if within is not None else ""}
+        """
+        params = [tier.sql, *extra_params, limit, offset]
+        if within is None:
+            params = [tier.sql, limit, offset]
+    with _search_cursor() as cursor:
+        cursor.execute(sql, params)
+        return [(_to_uuid(row[0]), tier.bonus) for row in cursor.fetchall()]
 
 
 # --- Indexing -----------------------------------------------------------------
@@ -370,19 +532,39 @@ def _related_texts(ids: list) -> dict:
     return related
 
 
-def _documents(ids: list) -> Iterator[tuple[object, str, str]]:
+def static_rank(name: str) -> int:
+    """The static order of a service: fewer words in its name, then fewer letters."""
+    return min(len(text.tokenize(name)), 127) * 256 + min(len(name), 255)
+
+
+def _documents(ids: list) -> Iterator[tuple[object, str, str, str, int]]:
+    """(service id, name terms, body terms, facet terms, static rank) of the
+    active services among ``ids``.
+
+    Only active services are indexed: the finder never shows the others.
+    """
     name_fields = _field_names(NAME_FIELDS)
     body_fields = _field_names(BODY_FIELDS)
     org_fields = [(f"organization__name_{language}", language) for language in LANGUAGES]
-    values = Service.objects.filter(pk__in=ids).values(
-        "pk", *(f for f, _l in name_fields + body_fields + org_fields)
+    values = list(
+        Service.objects.filter(pk__in=ids, status=Service.Status.ACTIVE).values(
+            "pk", *(f for f, _l in name_fields + body_fields + org_fields)
+        )
     )
-    related = _related_texts(ids)
+    active = [row["pk"] for row in values]
+    related = _related_texts(active)
+    facts = facets.facts_by_service(active)
     for row in values:
         name = _terms((row[f], language) for f, language in name_fields)
         body = _terms((row[f], language) for f, language in body_fields + org_fields)
         body.extend(_terms(related[row["pk"]]))
-        yield row["pk"], " ".join(name), " ".join(body)
+        yield (
+            row["pk"],
+            " ".join(name),
+            " ".join(body),
+            " ".join(facets.service_facets(facts[row["pk"]])),
+            static_rank(row["name_fi"] or ""),
+        )
 
 
 def _db_id(service_id) -> object:
@@ -403,14 +585,46 @@ def _fts_delete(cursor, ids: list) -> None:
         cursor.execute(f"DELETE FROM {ROWID_TABLE} WHERE service_id IN ({marks})", chunk)
 
 
-def _fts_insert(cursor, docs: list[tuple[object, str, str]]) -> None:
+def _rowid(rank: int, service_id) -> int:
+    """The FTS row key: the static order, then the service id's first 48 bits,
+    so that walking the index in row order is walking it in static order."""
+    return (min(rank, MAX_STATIC_RANK) << 48) | (_to_uuid(service_id).int >> 80)
+
+
+def _name_marker(term: str) -> str:
+    return NAME_MARKER + term
+
+
+def _name_markers(name_terms: str) -> str:
+    """SQLite: the name's terms once more, marked, for the name tier."""
+    return " ".join(_name_marker(term) for term in sorted(set(name_terms.split())))
+
+
+def _fts_insert(cursor, docs: list[tuple[object, str, str, str, int]]) -> None:
+    wanted = {_db_id(doc[0]): _rowid(doc[4], doc[0]) for doc in docs}
+    taken: set[int] = set()
+    candidates = list(wanted.values())
+    for start in range(0, len(candidates), 500):
+        chunk = candidates[start : start + 500]
+        cursor.execute(
+            f"SELECT id FROM {ROWID_TABLE} WHERE id IN ({','.join(['%s'] * len(chunk))})", chunk
+        )
+        taken.update(row[0] for row in cursor.fetchall())
+    rows = []
+    for key, rowid in wanted.items():
+        # Two services with the same rank and 48-bit prefix: the next free key.
+        while rowid in taken:
+            rowid += 1
+        taken.add(rowid)
+        rows.append((rowid, key))
+    cursor.executemany(f"INSERT INTO {ROWID_TABLE} (id, service_id) VALUES (%s, %s)", rows)
     cursor.executemany(
-        f"INSERT INTO {ROWID_TABLE} (service_id) VALUES (%s)", [(_db_id(d[0]),) for d in docs]
-    )
-    cursor.executemany(
-        f"INSERT INTO {FTS_TABLE} (rowid, name, body) "
-        f"SELECT id, %s, %s FROM {ROWID_TABLE} WHERE service_id = %s",
-        [(name, body, _db_id(pk)) for pk, name, body in docs],
+        f"INSERT INTO {FTS_TABLE} (rowid, name, body, facets) "
+        f"SELECT id, %s, %s, %s FROM {ROWID_TABLE} WHERE service_id = %s",
+        [
+            (name, body, f"{facet_terms} {_name_markers(name)}", _db_id(pk))
+            for pk, name, body, facet_terms, _r in docs
+        ],
     )
 
 
@@ -505,12 +719,14 @@ def index_services(service_ids: Iterable | None = None) -> int:
                     delta.subtract(_document_terms(name, body))
                 _delete_documents(batch)
             docs = list(_documents(batch))
-            for _pk, name, body in docs:
+            for _pk, name, body, _facets, _rank in docs:
                 delta.update(_document_terms(name, body))
             ServiceSearchDocument.objects.bulk_create(
                 [
-                    ServiceSearchDocument(service_id=pk, name_terms=n, body_terms=b)
-                    for pk, n, b in docs
+                    ServiceSearchDocument(
+                        service_id=pk, name_terms=n, body_terms=b, facet_terms=f, static_rank=r
+                    )
+                    for pk, n, b, f, r in docs
                 ]
             )
             if sqlite:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.programme.models import Municipality
 
-from . import search
+from . import facets, search
 from .models import (
     HoursException,
     Language,
@@ -165,6 +165,7 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _open_now_q(now: datetime) -> Q:
+    """Services with a channel open at ``now`` (the rules of :func:`opening_status`)."""
     local = timezone.localtime(now)
     today, moment = local.date(), local.time().replace(second=0, microsecond=0)
     covers = Q(opens__lte=moment) & (Q(closes__gt=moment) | Q(closes=END_OF_DAY))
@@ -182,6 +183,26 @@ def _open_now_q(now: datetime) -> Q:
         covers, channel__service=OuterRef("pk"), date=today, closed=False
     )
     return Q(Exists(weekly)) | Q(Exists(special))
+
+
+def _hours_known_q(now: datetime) -> Q:
+    """Services with a channel whose opening status is known at ``now``:
+    one with weekly hours, or with an exception for today."""
+    today = timezone.localtime(now).date()
+    return Q(Exists(OpeningHours.objects.filter(channel__service=OuterRef("pk")))) | Q(
+        Exists(HoursException.objects.filter(channel__service=OuterRef("pk"), date=today))
+    )
+
+
+def open_now_by_service(ids: Iterable, now: datetime) -> dict:
+    """Each service's :func:`service_open_now` in one query: True, False, or
+    None when none of its channels has opening hours."""
+    rows = (
+        Service.objects.filter(pk__in=list(ids))
+        .annotate(is_open=_open_now_q(now), known=_hours_known_q(now))
+        .values_list("pk", "is_open", "known")
+    )
+    return {pk: bool(is_open) if known else None for pk, is_open, known in rows}
 
 
 def _filtered(query: ServiceQuery, now: datetime) -> QuerySet[Service]:
@@ -275,26 +296,35 @@ def _with_distance(qs: QuerySet[Service], near: tuple[float, float]) -> QuerySet
     return qs.annotate(d2=Subquery(nearest))
 
 
-def _prefetched(ids: Iterable, today: date) -> dict:
-    channels = ServiceChannel.objects.select_related("location__municipality").prefetch_related(
-        "hours",
-        Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
-    )
+def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
+    """Services with what their pages show. ``card=True`` loads only what a
+    result card shows: no opening hours (the card's open-now status comes
+    from :func:`open_now_by_service`), life situations or target groups."""
+    channels = ServiceChannel.objects.select_related("location__municipality")
+    if not card:
+        channels = channels.prefetch_related(
+            "hours",
+            Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
+        )
+    related = [Prefetch("channels", queryset=channels), "languages"]
+    if not card:
+        related += ["life_situations", "target_groups"]
     services = (
         Service.objects.filter(pk__in=list(ids))
         .select_related("organization")
-        .prefetch_related(
-            Prefetch("channels", queryset=channels),
-            "languages",
-            "life_situations",
-            "target_groups",
-        )
+        .prefetch_related(*related)
     )
     return {service.pk: service for service in services}
 
 
-def search_services(query: ServiceQuery, *, now: datetime | None = None) -> ServiceSearchResult:
-    """Answer a family's search: filters, free text, ordering, one page."""
+def search_services(
+    query: ServiceQuery, *, now: datetime | None = None, details: bool = False
+) -> ServiceSearchResult:
+    """Answer a family's search: filters, free text, ordering, one page.
+
+    The services come with what a result card shows; ``details=True`` loads
+    everything their pages show (the API lists channels' hours, life
+    situations and target groups)."""
     now = now or timezone.now()
     qs = _filtered(query, now)
     analysed = search.analyse_query(query.text) if query.text else None
@@ -307,7 +337,12 @@ def search_services(query: ServiceQuery, *, now: datetime | None = None) -> Serv
 
     if sort == Sort.RELEVANCE:
         count, ranked = search.ranked_ids(
-            analysed, within=qs, limit=query.limit, offset=query.offset
+            analysed,
+            facet_groups=facets.query_facets(query),
+            # Filters the index cannot answer (the moment, a place) stay in SQL.
+            within=qs if facets.needs_sql(query) else None,
+            limit=query.limit,
+            offset=query.offset,
         )
         ids = [service_id for service_id, _score in ranked]
     else:
@@ -322,7 +357,12 @@ def search_services(query: ServiceQuery, *, now: datetime | None = None) -> Serv
             ordered = qs.order_by(_local_field("name").asc(), "pk")
         ids = list(ordered.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
 
-    by_id = _prefetched(ids, timezone.localdate(now))
+    by_id = _prefetched(ids, timezone.localdate(now), card=not details)
+    open_now = (
+        {pk: service_open_now(service, now) for pk, service in by_id.items()}
+        if details
+        else open_now_by_service(by_id, now)
+    )
     items = []
     for service_id in ids:
         service = by_id.get(service_id)
@@ -332,7 +372,7 @@ def search_services(query: ServiceQuery, *, now: datetime | None = None) -> Serv
             ServiceHit(
                 service=service,
                 distance_km=_nearest_km(service, query.near),
-                open_now=service_open_now(service, now),
+                open_now=open_now.get(service_id),
             )
         )
     result = ServiceSearchResult(
@@ -346,34 +386,35 @@ def search_services(query: ServiceQuery, *, now: datetime | None = None) -> Serv
     return result
 
 
+def _count_matching(query: ServiceQuery, analysed: search.AnalysedQuery | None, now) -> int:
+    """How many services match ``query`` (its words already analysed)."""
+    if not facets.needs_sql(query):
+        count, _page = search.ranked_ids(
+            analysed or search.AnalysedQuery(), facet_groups=facets.query_facets(query), limit=0
+        )
+        return count
+    qs = _filtered(query, now)
+    if analysed is not None:
+        qs = qs.filter(search.match_filter(analysed))
+    return qs.count()
+
+
 def _relaxations(
     query: ServiceQuery, analysed: search.AnalysedQuery | None, now: datetime
 ) -> list[Relaxation]:
     """For an empty result: which single filter, dropped, would find something."""
     suggestions = []
-    for name in query.active_filters():
+    candidates = [(name, str(RELAX_LABELS[name]), analysed) for name in query.active_filters()]
+    if query.text:
+        candidates.append(("text", gettext("search words"), None))
+    for name, label, words in candidates:
         relaxed = query.without(name)
-        qs = _filtered(relaxed, now)
-        if analysed is not None:
-            qs = qs.filter(search.match_filter(analysed))
-        count = qs.count()
+        count = _count_matching(relaxed, words, now)
         if count:
             suggestions.append(
                 Relaxation(
                     field=name,
-                    label=str(RELAX_LABELS[name]),
-                    count=count,
-                    querystring=urlencode(relaxed.to_params()),
-                )
-            )
-    if query.text:
-        relaxed = query.without("text")
-        count = _filtered(relaxed, now).count()
-        if count:
-            suggestions.append(
-                Relaxation(
-                    field="text",
-                    label=gettext("search words"),
+                    label=label,
                     count=count,
                     querystring=urlencode(relaxed.to_params()),
                 )

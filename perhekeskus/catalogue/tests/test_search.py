@@ -132,9 +132,16 @@ def test_within_restricts_results_and_count(catalogue):
     assert [pk for pk, _ in page] == [catalogue["neuvola"].pk]
 
 
-def test_inactive_services_are_left_out_by_default(catalogue):
+def test_inactive_services_leave_the_index_when_reindexed(catalogue):
+    # Whatever changes a service's status reindexes it (catalogue editing,
+    # the importers); the index holds active services only.
     Service.objects.filter(pk=catalogue["neuvola"].pk).update(status=Service.Status.INACTIVE)
+    search.index_services([catalogue["neuvola"].pk])
     assert found("neuvolaan") == {"perheneuvola"}
+    assert not ServiceSearchDocument.objects.filter(service=catalogue["neuvola"]).exists()
+    Service.objects.filter(pk=catalogue["neuvola"].pk).update(status=Service.Status.ACTIVE)
+    search.index_services([catalogue["neuvola"].pk])
+    assert found("neuvolaan") == {"neuvola", "perheneuvola"}
 
 
 def test_match_filter_agrees_with_ranked_ids(catalogue):
@@ -281,3 +288,60 @@ def test_the_word_itself_ranks_above_a_shared_compound_head(organisation):
     )
     assert total == 2
     assert [pk for pk, _ in page] == [exact.pk, head_only.pk]
+
+
+@pytest.fixture
+def clubs(organisation):
+    """Services about family clubs: in the name (short and long names), in
+    the text only, and another club sharing only the compound's head."""
+    made = {
+        "name-short": _service(organisation, "name-short", "Perhekerho", "Joka viikko."),
+        "name-long": _service(
+            organisation, "name-long", "Avoin perhekerho koko suvulle", "Tervetuloa."
+        ),
+        "name-mid": _service(organisation, "name-mid", "Iltapäivän perhekerho", "Leikkiä."),
+        "text-1": _service(organisation, "text-1", "Leikkipuisto", "Puistossa on perhekerho."),
+        "text-2": _service(organisation, "text-2", "Asukastalo", "Talon perhekerho kokoontuu."),
+        "head": _service(organisation, "head", "Vauvakerho", "Vauvoille."),
+        "other": _service(organisation, "other", "Neuvola", "Terveystarkastukset."),
+    }
+    search.index_services()
+    return made
+
+
+def _ranked(query: str, **kwargs) -> tuple[int, list[str]]:
+    total, page = search.ranked_ids(search.analyse_query(query), **kwargs)
+    keys = dict(Service.objects.values_list("pk", "source_id"))
+    return total, [keys[pk] for pk, _score in page]
+
+
+def test_tiers_name_then_text_then_compound_heads(clubs):
+    total, order = _ranked("perhekerhoon", limit=20)
+    assert total == 6
+    assert set(order[:3]) == {"name-short", "name-long", "name-mid"}
+    assert set(order[3:5]) == {"text-1", "text-2"}
+    assert order[5:] == ["head"]
+
+
+def test_a_large_tier_is_in_static_order_and_pages_fit_together(clubs, monkeypatch):
+    # Any tier larger than the limit is ordered by name length, not scored.
+    monkeypatch.setattr(search, "RANK_LIMIT", 1)
+    total, order = _ranked("perhekerhoon", limit=20)
+    assert total == 6
+    assert order[:3] == ["name-short", "name-mid", "name-long"]
+    assert order[5:] == ["head"]
+    pages = [_ranked("perhekerhoon", limit=2, offset=offset)[1] for offset in (0, 2, 4, 6)]
+    assert [key for page in pages for key in page] == order
+    assert pages[-1] == []
+
+
+def test_static_order_and_scores_agree_on_the_result_set(clubs, monkeypatch):
+    scored = _ranked("perhekerho", limit=20)
+    monkeypatch.setattr(search, "RANK_LIMIT", 0)
+    static = _ranked("perhekerho", limit=20)
+    assert scored[0] == static[0] and set(scored[1]) == set(static[1])
+
+
+def test_static_rank_prefers_fewer_words_then_fewer_letters():
+    assert search.static_rank("Kerho") < search.static_rank("Kerhot")
+    assert search.static_rank("Kerhotoimintaa") < search.static_rank("Avoin kerho")
