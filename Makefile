@@ -5,13 +5,15 @@
 #   make bench-search [N=100000]
 #   make bench-import [N=20000]
 #   make bench-access [READS=300] [LOG=200000]
+#   make bench-desk [N=100000]
+#   make bench-insight [N=1000000]
 
 SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
 RUN := $(UV) run --frozen
 N ?= 100000
 
-.PHONY: install demo test test-fast lint messages bench-search bench-import bench-access
+.PHONY: install demo test test-fast lint messages bench-search bench-import bench-access bench-desk bench-insight
 
 install:
 	@./scripts/bootstrap
@@ -44,3 +46,9 @@ bench-import: install
 
 bench-access: install
 	$(RUN) python bench/access.py --reads $(or $(READS),300) --log $(or $(LOG),200000)
+
+bench-desk: install
+	$(RUN) python bench/desk.py --n $(N)
+
+bench-insight: install
+	$(RUN) python bench/insight.py --n $(if $(filter command line,$(origin N)),$(N),1000000)

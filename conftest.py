@@ -2,6 +2,9 @@
 
 import pytest
 
+# Browser fixtures (Chromium, axe-core) for every app's tests.
+pytest_plugins = ["perhekeskus.web.tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def _finnish_by_default(settings):

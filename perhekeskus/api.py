@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 
 from perhekeskus.accounts.api import router as accounts_router
+from perhekeskus.casework.api import router as casework_router
 from perhekeskus.catalogue.api import router as catalogue_router
 from perhekeskus.families.api import router as families_router
+from perhekeskus.referrals.api import router as referrals_router
 
 api = NinjaAPI(
     title="Perhekeskus API",
@@ -18,3 +20,5 @@ api = NinjaAPI(
 api.add_router("/services", catalogue_router)
 api.add_router("/accounts", accounts_router)
 api.add_router("/families", families_router)
+api.add_router("/referrals", referrals_router)
+api.add_router("/contacts", casework_router)

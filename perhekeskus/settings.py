@@ -23,6 +23,9 @@ DEMO_MODE = env.bool("PERHEKESKUS_DEMO", default=False)
 # Without a configured key a random one is made per data folder, so a demo
 # runs without setup and no secret is ever kept in the repository.
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+# Key of the family pseudonyms in events (perhekeskus.events); the secret key
+# when unset. Changing it makes earlier and later pseudonyms unlinkable.
+EVENT_PSEUDONYM_KEY = env.str("EVENT_PSEUDONYM_KEY", default="")
 if not SECRET_KEY:
     from perhekeskus.core.secret import local_secret_key
 
@@ -55,9 +58,20 @@ INSTALLED_APPS = [
     "perhekeskus.programme",
     "perhekeskus.catalogue",
     "perhekeskus.families",
+    "perhekeskus.events",
     "perhekeskus.audit",
     "django_tasks_db",
     "perhekeskus.cataloguedit",
+    "perhekeskus.casework",
+    "perhekeskus.planning",
+    "perhekeskus.referrals",
+    "perhekeskus.appointments",
+    "perhekeskus.indicators",
+    "perhekeskus.insight",
+    "perhekeskus.impact",
+    "perhekeskus.budget",
+    # Last: its demo builds families in every stage from the apps above.
+    "perhekeskus.desk",
 ]
 
 MIDDLEWARE = [
@@ -137,8 +151,18 @@ LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fi",), "fi": ("sv", "en")}
-LOCALE_PATHS = [BASE_DIR / "perhekeskus" / "locale"]
+# Each app that has its own message catalogue keeps it in ``<app>/locale``;
+# those come first so that ``makemessages`` files an app's strings there
+# (docs/decisions/0009-message-catalogues-per-app.md). The shared catalogue last.
+LOCALE_PATHS = [
+    *sorted(p for p in (BASE_DIR / "perhekeskus").glob("*/locale") if p.is_dir()),
+    BASE_DIR / "perhekeskus" / "locale",
+]
 TIME_ZONE = "Europe/Helsinki"
+# Weekdays off besides public holidays in deadline counting (perhekeskus/core/calendar.py).
+WORKING_DAY_EXTRA_DAYS_OFF = env.list(
+    "PERHEKESKUS_WORKING_DAY_EXTRA_DAYS_OFF", default=["midsummer_eve", "christmas_eve"]
+)
 USE_I18N = True
 USE_TZ = True
 
@@ -296,3 +320,5 @@ OIDC_STAFF_USERNAME_CLAIM = env.str(
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Seconds the link checker waits for one web address.
 LINK_CHECK_TIMEOUT = env.float("PERHEKESKUS_LINK_CHECK_TIMEOUT", default=10.0)
+# Hours before an appointment when its reminders go out (``perhekeskus send-reminders``).
+APPOINTMENT_REMINDER_HOURS = env.int("PERHEKESKUS_APPOINTMENT_REMINDER_HOURS", default=24)

@@ -37,6 +37,8 @@ class DemoUnit:
     name: tuple[str, str, str]
     municipality: str | None = "951"
     sector: str = ""
+    # The unit this one is part of (the family centre's teams behind one door).
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,57 @@ DEMO_UNITS = (
     ),
 )
 
+DEMO_UNITS += (
+    DemoUnit(
+        "mobile-team",
+        "county",
+        Unit.Kind.FAMILY_WORK,
+        (
+            "Liikkuva perhetyön tiimi (TAHO)",
+            "Mobila familjearbetsteamet (TAHO)",
+            "Mobile Family Work Team (TAHO)",
+        ),
+        parent="family-centre",
+    ),
+    DemoUnit(
+        "ot-centre",
+        "ot-centre",
+        Unit.Kind.OT_CENTRE,
+        (
+            "OT-keskuksen konsultaatiotiimi",
+            "OT-centrets konsultationsteam",
+            "OT-Centre Consultation Team",
+        ),
+        municipality=None,
+    ),
+    DemoUnit(
+        "school",
+        "municipality-951",
+        Unit.Kind.SCHOOL,
+        ("Kaislarannan koulu", "Kaislaranta skola", "Kaislaranta School"),
+    ),
+    DemoUnit(
+        "early-education",
+        "municipality-951",
+        Unit.Kind.EARLY_EDUCATION,
+        ("Päiväkoti Kaislanen", "Daghemmet Kaislanen", "Kaislanen Day-Care Centre"),
+    ),
+    DemoUnit(
+        "parish-family-work",
+        "parish-kaislaranta",
+        Unit.Kind.PARISH_SERVICE,
+        (
+            "Kaislarannan seurakunnan perhetyö",
+            "Kaislaranta församlings familjearbete",
+            "Kaislaranta Parish Family Work",
+        ),
+    ),
+)
+
+# The family centre's own teams: contacts to the family centre are handled by
+# the professionals of the units that are part of it.
+FAMILY_CENTRE_TEAMS = ("child-health-clinic", "family-social-work", "family-counselling")
+
 DEMO_USERS = (
     DemoUser(
         "demo-nurse",
@@ -164,6 +217,22 @@ DEMO_USERS = (
         unit="family-centre",
     ),
     DemoUser(
+        "demo-preparer",
+        "Outi",
+        "Valmistelija",
+        _("Preparing official of the county (child impact assessments)"),
+        role=Role.PREPARING_OFFICIAL,
+        unit="county-administration",
+    ),
+    DemoUser(
+        "demo-analyst",
+        "Aleksi",
+        "Analyytikko",
+        _("Analyst of the county (indicators, child budget)"),
+        role=Role.ANALYST,
+        unit="county-administration",
+    ),
+    DemoUser(
         "demo-catalogue-editor",
         "Kati",
         "Katalogi",
@@ -186,6 +255,54 @@ DEMO_USERS = (
         _("Administrator (users, units and roles)"),
         role=Role.ADMINISTRATOR,
         unit="county-administration",
+    ),
+    DemoUser(
+        "demo-social-worker-2",
+        "Tuomas",
+        "Turva",
+        _("Social worker (qualified), social work for families with children"),
+        role=Role.SOCIAL_WORKER,
+        unit="family-social-work",
+    ),
+    DemoUser(
+        "demo-family-worker",
+        "Fanni",
+        "Perhetyö",
+        _("Family worker, the mobile team that visits families at home"),
+        role=Role.FAMILY_WORKER,
+        unit="mobile-team",
+    ),
+    DemoUser(
+        "demo-ot-specialist",
+        "Olli",
+        "Osaaja",
+        _("Psychologist, consultation team of the competence and support centre (OT-centre)"),
+        role=Role.PSYCHOLOGIST,
+        unit="ot-centre",
+    ),
+    DemoUser(
+        "demo-teacher",
+        "Tero",
+        "Opettaja",
+        _("Class teacher, a school of the municipality"),
+        role=Role.TEACHER,
+        unit="school",
+    ),
+    DemoUser(
+        "demo-early-educator",
+        "Eeva",
+        "Varhainen",
+        _("Early childhood education teacher, a day-care centre of the municipality"),
+        role=Role.EARLY_EDUCATION_TEACHER,
+        unit="early-education",
+    ),
+    DemoUser(
+        "demo-parish-worker",
+        "Pirjo",
+        "Pappila",
+        _("Parish family worker"),
+        role=Role.PARISH_WORKER,
+        unit="parish-family-work",
     ),
     DemoUser(
         "demo-parent",
@@ -222,9 +339,11 @@ def create_demo_units() -> dict[str, Unit]:
             else None
         )
         fi, sv, en = spec.name
+        parent = spec.parent or ("family-centre" if spec.key in FAMILY_CENTRE_TEAMS else None)
         unit, _created = Unit.objects.update_or_create(
             id=unit_id(spec.key),
             defaults={
+                "parent": units[parent] if parent else None,
                 "organization": demo_organization(spec.organization),
                 "kind": spec.kind,
                 "sector": spec.sector or Unit.DEFAULT_SECTORS[spec.kind],

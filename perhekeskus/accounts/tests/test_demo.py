@@ -24,9 +24,17 @@ USERNAMES = {
     "demo-school-social-worker",
     "demo-ngo-worker",
     "demo-manager",
+    "demo-preparer",
+    "demo-analyst",
     "demo-catalogue-editor",
     "demo-auditor",
     "demo-admin",
+    "demo-social-worker-2",
+    "demo-family-worker",
+    "demo-ot-specialist",
+    "demo-teacher",
+    "demo-early-educator",
+    "demo-parish-worker",
     "demo-parent",
 }
 
@@ -82,6 +90,17 @@ def test_demo_users_have_roles_in_demo_units(demo_users):
     parent = demo_users["demo-parent"]
     assert parent.is_citizen and not parent.memberships.exists()
     assert parent.identity_code == demo.DEMO_PARENT_IDENTITY_CODE
+
+
+def test_the_family_centre_teams_are_part_of_the_family_centre(demo_users):
+    centre = Unit.objects.get(pk=demo.unit_id("family-centre"))
+    teams = {u.pk for u in centre.subunits.all()}
+    for key in (*demo.FAMILY_CENTRE_TEAMS, "mobile-team"):
+        assert demo.unit_id(key) in teams
+    ot = Membership.objects.get(user=demo_users["demo-ot-specialist"]).unit
+    assert ot.organization.kind == "ot_centre" and ot.parent is None
+    parish = Membership.objects.get(user=demo_users["demo-parish-worker"]).unit
+    assert parish.sector == "parish"
 
 
 def test_loading_twice_changes_nothing(demo_users):

@@ -4,7 +4,10 @@ from pathlib import Path
 
 import pytest
 
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
+PACKAGE = Path(__file__).resolve().parents[2]
+LOCALE = PACKAGE / "locale"
+# The shared catalogue and every app's own (see settings.LOCALE_PATHS).
+CATALOGUES = [LOCALE, *sorted(PACKAGE.glob("*/locale"))]
 
 
 def _entries(po_path: Path):
@@ -29,9 +32,11 @@ def _entries(po_path: Path):
 
 
 @pytest.mark.parametrize("language", ["fi", "sv"])
-@pytest.mark.parametrize("domain", ["django"])
-def test_catalogue_is_complete(language, domain):
-    po = LOCALE / language / "LC_MESSAGES" / f"{domain}.po"
+@pytest.mark.parametrize(
+    "catalogue", CATALOGUES, ids=[p.parent.name if p != LOCALE else "shared" for p in CATALOGUES]
+)
+def test_catalogue_is_complete(language, catalogue):
+    po = catalogue / language / "LC_MESSAGES" / "django.po"
     assert po.exists(), f"missing {po}"
     entries = _entries(po)
     assert entries
@@ -43,5 +48,6 @@ def test_catalogue_is_complete(language, domain):
     assert not fuzzy, f"{language}: {len(fuzzy)} fuzzy, e.g. {fuzzy[:5]}"
 
 
-def test_english_catalogue_exists():
-    assert (LOCALE / "en" / "LC_MESSAGES" / "django.po").exists()
+@pytest.mark.parametrize("catalogue", CATALOGUES)
+def test_english_catalogue_exists(catalogue):
+    assert (catalogue / "en" / "LC_MESSAGES" / "django.po").exists()

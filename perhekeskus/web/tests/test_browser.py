@@ -5,9 +5,7 @@ Needs Debian's ``chromium`` (``apt-get install chromium``); Playwright drives
 it, axe-core comes from the ``axe-playwright-python`` package.
 """
 
-import os
 import uuid
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -26,59 +24,9 @@ from perhekeskus.catalogue.tests.factories import (
     TaxonomyTermFactory,
     WebChannelFactory,
 )
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from perhekeskus.web.tests.browser import WCAG_TAGS, assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package")
-        pytest.skip(f"{CHROMIUM} is missing: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API runs an event loop in this thread; the tests'
-    # own database set-up is still plain synchronous code.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fi-FI")
-    opened = context.new_page()
-    opened.csp_errors = []
-    opened.on(
-        "console",
-        lambda message: (
-            opened.csp_errors.append(message.text)
-            if "Content Security Policy" in message.text
-            else None
-        ),
-    )
-    yield opened
-    context.close()
 
 
 @pytest.fixture
@@ -146,15 +94,8 @@ PAGE_NAMES = [
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
 def test_axe_finds_no_wcag_violations(page, live_server, catalogue, name):
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(live_server.url + finder_pages(catalogue)[name])
-    results = Axe().run(
-        page,
-        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
-    )
-    assert results.violations_count == 0, results.generate_report()
-    assert page.csp_errors == []
+    assert_no_axe_violations(page)
 
 
 def test_axe_check_can_fail(page, live_server, catalogue):
