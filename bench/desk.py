@@ -10,9 +10,12 @@ parent and a child; every other family a matter (with its client
 relationship, responsible worker, an assessment for most, appointments and
 some referrals), every other a contact to the family centre (one in ten
 still waiting), and ten events each. One social worker (the desk measured)
-is responsible for one matter in fifty, in the team of thirty others, has
-appointments today and referrals waiting; the manager follows the family
-centre and its eight teams.
+has a caseload of forty matters, as a social worker would (the limit of
+LSL §13b is 35 children), is in the teams of thirty others, has four
+appointments today and the referrals sent to their team waiting; the
+contact queue and the referrals grow with the county. The other 119
+workers share the rest of the county's matters; the manager follows the
+family centre and its eight teams.
 
 After each step both pages are requested through the Django test client
 (the whole middleware stack, signed in) and their queries counted; after
@@ -42,6 +45,7 @@ BENCH_DB = "perhekeskus_bench_desk"
 TEAMS = 8
 WORKERS = 120
 TEAMS_JOINED = 30
+CASELOAD = 40
 BATCH = 5000
 
 
@@ -97,6 +101,7 @@ class World:
         Membership.objects.bulk_create(memberships)
         self.deadlines: dict = {}
         self.joined = 0
+        self.caseload = 0
 
     def deadlines_for(self, day: datetime.date, special: bool):
         from perhekeskus.core.rules import assessment_deadlines
@@ -173,6 +178,12 @@ def _seed(world: World, start: int, stop: int, rng: random.Random) -> None:
                     family=family, unit=unit, service_task=task, starts_on=pending_at.date()
                 )
                 relationships.append(relationship)
+                user = world.workers[i % WORKERS]
+                if user is world.worker or i % 50 == 0:
+                    # The measured worker's caseload stops at CASELOAD.
+                    full = world.caseload >= CASELOAD or closed
+                    user = world.workers[1] if full else world.worker
+                    world.caseload += user is world.worker
                 matters.append(
                     Matter(
                         family=family,
@@ -187,19 +198,17 @@ def _seed(world: World, start: int, stop: int, rng: random.Random) -> None:
                         state=Matter.State.CLOSED if closed else Matter.State.OPEN,
                         closed_at=now if closed else None,
                         closure_reason=Matter.ClosureReason.NEED_MET if closed else "",
+                        worker=None if closed else user,
                     )
                 )
-                rows.append((i, n))
+                rows.append((i, n, user))
             ClientRelationship.objects.bulk_create(relationships)
             for matter in matters:
                 matter.relationship_id = matter.relationship.pk
             Matter.objects.bulk_create(matters)
             workers, team, assessments, appointments, participants = [], [], [], [], []
             referrals = []
-            for matter, (i, n) in zip(matters, rows, strict=True):
-                user = world.worker if i % 50 == 0 else world.workers[i % WORKERS]
-                if not matter.is_open and user is world.worker:
-                    user = world.workers[1]
+            for matter, (i, n, user) in zip(matters, rows, strict=True):
                 workers.append(
                     ResponsibleWorker(
                         matter=matter,
@@ -227,18 +236,19 @@ def _seed(world: World, start: int, stop: int, rng: random.Random) -> None:
                     started = matter.pending_at + datetime.timedelta(days=rng.randint(0, 14))
                     done = started + datetime.timedelta(days=rng.randint(20, 100))
                     completed = done if done < now and rng.random() < 0.7 else None
-                    assessments.append(
-                        Assessment(
-                            matter=matter,
-                            started_at=min(started, now),
-                            started_by=user,
-                            completed_at=completed,
-                            completed_by=user if completed else None,
-                            state="completed" if completed else "in_progress",
-                        )
+                    assessment = Assessment(
+                        matter=matter,
+                        started_at=min(started, now),
+                        started_by=user,
+                        completed_at=completed,
+                        completed_by=user if completed else None,
+                        state="completed" if completed else "in_progress",
                     )
+                    assessments.append(assessment)
+                    # What Assessment.save() copies to the matter.
+                    matter.assessment_started_on, matter.assessment_completed_on = assessment.days()
                 if i % 10 == 0 and matter.is_open:
-                    today_for_me = user is world.worker and i % 5000 == 0
+                    today_for_me = user is world.worker and i % 500 == 0
                     starts = (
                         now.replace(hour=14, minute=0, second=0, microsecond=0)
                         if today_for_me
@@ -277,6 +287,11 @@ def _seed(world: World, start: int, stop: int, rng: random.Random) -> None:
             ResponsibleWorker.objects.bulk_create(workers)
             TeamMember.objects.bulk_create(team)
             Assessment.objects.bulk_create(assessments)
+            Matter.objects.bulk_update(
+                [a.matter for a in assessments],
+                ["assessment_started_on", "assessment_completed_on"],
+                batch_size=BATCH,
+            )
             Appointment.objects.bulk_create(appointments)
             Participant.objects.bulk_create(participants)
             Referral.objects.bulk_create([r for r, _p in referrals])
@@ -310,6 +325,7 @@ def _seed(world: World, start: int, stop: int, rng: random.Random) -> None:
                         family=None if waiting else families[n],
                     )
                 )
+                contacts[-1].derive_answer_figures()  # bulk_create skips save()
             Contact.objects.bulk_create(contacts)
             Event.objects.bulk_create(
                 [
@@ -458,7 +474,7 @@ def main() -> None:
     timings = {name: p95(lambda name=name: get(name), args.requests) for name in paths}
     for name, value in timings.items():
         print(f"{paths[name]}: p95 {value:.1f} ms over {args.requests} requests", flush=True)
-    base = p95(lambda: _naive_manager(world.manager), max(3, args.requests // 20))
+    base = p95(lambda: _naive_manager(manager_user), max(3, args.requests // 20))
     print(f"naive manager figures: p95 {base:.1f} ms", flush=True)
     print(
         f"desk_p95_ms={timings['desk']:.1f} desk_queries={counts['desk']} "

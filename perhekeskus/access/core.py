@@ -187,41 +187,61 @@ def family_decision(
     return None
 
 
-def families_visible_to(actor, *, now: datetime.datetime | None = None) -> QuerySet[Family]:
+def _family_bases(actor: Actor, ref: str, today, now) -> dict:
+    """Each basis on which the actor may read the family ``OuterRef(ref)``,
+    as a correlated sub-query (one index probe a row)."""
+    family = OuterRef(ref)
+    members = FamilyMembership.objects.active(today)
+    bases = {}
+    if actor.is_professional:
+        bases["via_relationship"] = Exists(_relationships(actor, today).filter(family=family))
+        bases["via_team"] = Exists(_team_members(actor).filter(matter__family=family))
+        bases["via_grant"] = Subquery(
+            _grants(actor, now).filter(family=family).order_by("kind").values("kind")[:1]
+        )
+        bases["via_consent"] = Exists(
+            members.filter(
+                family=family, person__in=active_consents(actor, today).values("person_id")
+            )
+        )
+    if actor.person_id is not None:
+        bases["via_own"] = Exists(members.filter(family=family, person_id=actor.person_id))
+    return bases
+
+
+def _any_basis(bases: dict) -> Q:
+    """Rows annotated with ``bases`` that have at least one of them."""
+    condition = Q()
+    for name in bases:
+        condition |= Q(via_grant__isnull=False) if name == "via_grant" else Q(**{name: True})
+    return condition
+
+
+def families_visible_to(
+    actor, *, now: datetime.datetime | None = None, among=None
+) -> QuerySet[Family]:
     """Families the actor may read on some basis (a filter, not a list).
 
     Each row carries its basis as annotations (``via_relationship``,
     ``via_team``, ``via_grant`` – the grant's kind –, ``via_consent``,
-    ``via_own``), so a
-    list can be logged with the basis of every family without more queries.
+    ``via_own``), so a list can be logged with the basis of every family
+    without more queries.
+
+    ``among``: only these family ids (a page already chosen); each is then
+    tested on its own instead of computing every family the actor may read.
     """
     actor = as_actor(actor)
     today, now = _today_now(now)
-    members = FamilyMembership.objects.active(today)
-    annotations = {}
-    if actor.is_professional:
-        annotations["via_relationship"] = Exists(
-            _relationships(actor, today).filter(family=OuterRef("pk"))
-        )
-        annotations["via_team"] = Exists(_team_members(actor).filter(matter__family=OuterRef("pk")))
-        annotations["via_grant"] = Subquery(
-            _grants(actor, now).filter(family=OuterRef("pk")).order_by("kind").values("kind")[:1]
-        )
-        annotations["via_consent"] = Exists(
-            members.filter(
-                family=OuterRef("pk"),
-                person__in=active_consents(actor, today).values("person_id"),
-            )
-        )
-    if actor.person_id is not None:
-        annotations["via_own"] = Exists(
-            members.filter(family=OuterRef("pk"), person_id=actor.person_id)
-        )
+    annotations = _family_bases(actor, "pk", today, now)
     if not annotations:
         return Family.objects.none()
+    if among is not None:
+        rows = Family.objects.filter(pk__in=list(among)).annotate(**annotations)
+        return rows.filter(_any_basis(annotations))
     # The filter as sets of family ids the indexes find, not the annotations
     # evaluated for every family in the register; the annotations are then
     # computed only for the rows listed.
+    members = FamilyMembership.objects.active(today)
     condition = Q()
     if actor.is_professional:
         condition |= Q(pk__in=_relationships(actor, today).values("family_id"))
@@ -235,6 +255,24 @@ def families_visible_to(actor, *, now: datetime.datetime | None = None) -> Query
     if actor.person_id is not None:
         condition |= Q(pk__in=members.filter(person_id=actor.person_id).values("family_id"))
     return Family.objects.filter(condition).annotate(**annotations)
+
+
+def family_visible(actor, field: str = "family_id", *, now: datetime.datetime | None = None) -> Q:
+    """A filter on another table's rows: ``field`` names a family the actor
+    may read. Tested row by row, for lists driven by something narrower
+    (the actor's own appointments or matters) than all the families the
+    actor may read."""
+    actor = as_actor(actor)
+    today, now = _today_now(now)
+    bases = _family_bases(actor, field, today, now)
+    if not bases:
+        return Q(pk__in=[])
+    condition = Q()
+    for name, basis in bases.items():
+        if name == "via_grant":
+            basis = Exists(_grants(actor, now).filter(family=OuterRef(field)))
+        condition |= Q(basis)
+    return condition
 
 
 def basis_of_listed(row) -> str:

@@ -17,7 +17,13 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from perhekeskus.access import as_actor, contact_of, families_visible_to, family_decision
+from perhekeskus.access import (
+    as_actor,
+    contact_of,
+    families_visible_to,
+    family_decision,
+    family_visible,
+)
 from perhekeskus.access.core import basis_of_listed, deny
 from perhekeskus.access.log import Action, Basis, Subject, record
 from perhekeskus.families.models import FamilyMembership, Guardianship
@@ -88,6 +94,12 @@ def with_details(appointments: QuerySet[Appointment]) -> QuerySet[Appointment]:
     )
 
 
+def _taking_part(actor) -> QuerySet:
+    """The ids of the appointments the actor takes part in (indexed by user):
+    the lists of one's own appointments start from these."""
+    return Participant.objects.filter(user_id=actor.user_id).values("appointment_id")
+
+
 def appointments_visible_to(actor) -> QuerySet[Appointment]:
     """Appointments a professional may read (a filter, not a list)."""
     actor = as_actor(actor)
@@ -95,8 +107,10 @@ def appointments_visible_to(actor) -> QuerySet[Appointment]:
         return Appointment.objects.none()
     mine = Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
     return Appointment.objects.filter(
-        Q(matter__in=_matters_visible_to(actor).values("pk")) | Q(Exists(mine)),
-        family__in=families_visible_to(actor).values("pk"),
+        # Tested per appointment: the lists are driven by the actor's own
+        # appointments or a matter's, never by all the families they may read.
+        Q(Exists(_matters_visible_to(actor).filter(pk=OuterRef("matter_id")))) | Q(Exists(mine)),
+        family_visible(actor),
     )
 
 
@@ -105,7 +119,7 @@ def _log_families(actor, family_ids, *, target: str, request=None, action=Action
     family_ids = set(family_ids)
     if not family_ids:
         return
-    families = families_visible_to(actor).filter(pk__in=family_ids).only("pk")
+    families = families_visible_to(actor, among=family_ids).only("pk")
     by_basis: dict[str, list[Subject]] = {}
     for family in families:
         by_basis.setdefault(basis_of_listed(family), []).append(
@@ -135,9 +149,7 @@ def appointments_today(actor, *, request=None, day: datetime.date | None = None)
     rows = list(
         with_details(
             appointments_visible_to(actor).filter(
-                Exists(
-                    Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
-                ),
+                pk__in=_taking_part(actor),
                 starts_at__gte=start,
                 starts_at__lt=end,
             )
@@ -158,9 +170,7 @@ def my_appointments(actor, *, request=None, now: datetime.datetime | None = None
     rows = list(
         with_details(
             appointments_visible_to(actor).filter(
-                Exists(
-                    Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
-                ),
+                pk__in=_taking_part(actor),
                 starts_at__gte=now - datetime.timedelta(days=RECENT_DAYS),
             )
         ).order_by("starts_at")
@@ -176,9 +186,7 @@ def calendar_feed(actor, *, request=None, now: datetime.datetime | None = None) 
     rows = list(
         with_details(
             appointments_visible_to(actor).filter(
-                Exists(
-                    Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
-                ),
+                pk__in=_taking_part(actor),
                 starts_at__gte=now - datetime.timedelta(days=7),
             )
         ).order_by("starts_at")

@@ -191,12 +191,31 @@ class Contact(BaseModel):
         verbose_name=_("family"),
     )
     answer_due_by = models.DateField(_("answer due by"))
+    # Derived from the times above on every save (see save()), so that the
+    # manager's answer-time figures read one index, not every contact's times.
+    answer_minutes = models.PositiveIntegerField(
+        _("minutes to the first answer"), null=True, blank=True, editable=False
+    )
+    answered_in_time = models.BooleanField(
+        _("answered in time"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         ordering = ["received_at"]
-        indexes = [models.Index(fields=["unit", "state", "received_at"], name="contact_queue")]
+        indexes = [
+            # The queue in its order (casework.selectors.contact_queue); with
+            # the id, a page's keys are read from the index alone.
+            models.Index(
+                fields=["unit", "state", "answer_due_by", "received_at", "id"],
+                name="contact_queue",
+            ),
+            models.Index(
+                fields=["unit", "received_at", "answer_minutes", "answered_in_time"],
+                name="contact_answers",
+            ),
+        ]
         constraints = [
             # An anonymous sender must leave a way to be reached.
             models.CheckConstraint(
@@ -233,6 +252,24 @@ class Contact(BaseModel):
 
     def __str__(self) -> str:
         return self.reference
+
+    def save(self, *args, **kwargs):
+        self.derive_answer_figures()
+        fields = kwargs.get("update_fields")
+        if fields is not None and "answered_at" in fields:
+            kwargs["update_fields"] = {*fields, "answer_minutes", "answered_in_time"}
+        super().save(*args, **kwargs)
+
+    def derive_answer_figures(self) -> None:
+        """Set the answer's minutes and timeliness from the times (also for
+        rows made with ``bulk_create``, which does not call save())."""
+        if self.answered_at is None:
+            self.answer_minutes = self.answered_in_time = None
+            return
+        self.answer_minutes = max(
+            0, int((self.answered_at - self.received_at).total_seconds() // 60)
+        )
+        self.answered_in_time = timezone.localdate(self.answered_at) <= self.answer_due_by
 
     @property
     def is_open(self) -> bool:
@@ -329,6 +366,28 @@ class Matter(BaseModel):
         _("reason for closing"), max_length=20, choices=ClosureReason.choices, blank=True
     )
     closure_summary = models.TextField(_("summary"), blank=True)
+    # The current responsible worker, kept by ResponsibleWorker.save() and
+    # cleared on closing; the history is in ResponsibleWorker. Caseloads
+    # are counted from the matters' own index, without joining the history.
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("responsible worker"),
+    )
+
+    # The days (local) the assessment started and was completed, kept by
+    # planning's Assessment.save(): the managers' deadline figures read them
+    # from the matters' own index, without joining the assessments.
+    assessment_started_on = models.DateField(
+        _("assessment started on"), null=True, blank=True, editable=False
+    )
+    assessment_completed_on = models.DateField(
+        _("assessment completed on"), null=True, blank=True, editable=False
+    )
 
     objects = MatterQuerySet.as_manager()
 
@@ -336,7 +395,25 @@ class Matter(BaseModel):
         verbose_name = _("matter")
         verbose_name_plural = _("matters")
         ordering = ["-pending_at"]
-        indexes = [models.Index(fields=["unit", "state"], name="matter_unit_state")]
+        indexes = [
+            models.Index(fields=["unit", "state"], name="matter_unit_state"),
+            # Caseloads by unit and worker (see desk.selectors._caseloads).
+            models.Index(
+                fields=["state", "unit", "worker", "service_task", "family"], name="matter_caseload"
+            ),
+            # The assessment deadlines met, by unit (desk.selectors.manager_overview).
+            models.Index(
+                fields=[
+                    "unit",
+                    "state",
+                    "assessment_start_due",
+                    "assessment_complete_due",
+                    "assessment_started_on",
+                    "assessment_completed_on",
+                ],
+                name="matter_deadlines",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(state="open", closed_at__isnull=True, closure_reason="")
@@ -419,6 +496,16 @@ class ResponsibleWorker(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.matter}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Keep the matter's pointer to its current worker (Matter.worker).
+        current = self.user_id if self.ends_at is None else None
+        matters = Matter.objects.filter(pk=self.matter_id)
+        if current is None:
+            matters = matters.filter(worker_id=self.user_id)
+        if matters.update(worker_id=current) and "matter" in self._state.fields_cache:
+            self.matter.worker_id = current
 
 
 class TeamMember(BaseModel):

@@ -50,15 +50,32 @@ def matters_visible_to(actor) -> QuerySet[Matter]:
     actor = as_actor(actor)
     if not actor.is_professional or not actor.can(Capability.CLIENT_WORK):
         return Matter.objects.none()
+    # The relationship is tested per matter (an index probe), not listed:
+    # a unit may have tens of thousands of clients.
     own_unit = Q(
+        Exists(_unit_relationships(actor).filter(pk=OuterRef("relationship_id"))),
         unit_id__in=actor.unit_ids,
-        relationship__in=_unit_relationships(actor),
     )
     member = Q(
         Exists(_active_team(actor).filter(matter=OuterRef("pk"))),
         state=Matter.State.OPEN,
     )
     return Matter.objects.filter(own_unit | member)
+
+
+def works_on(actor, *, scopes=None) -> Q:
+    """Matters the actor works on: as the current responsible worker, or as
+    an active team member (with one of ``scopes``, when given).
+
+    A filter the indexes answer from the actor's side (``Matter.worker``,
+    the members by user), so its cost follows the actor's caseload, not the
+    county's matters.
+    """
+    actor = as_actor(actor)
+    members = TeamMember.objects.filter(user_id=actor.user_id, removed_at__isnull=True)
+    if scopes is not None:
+        members = members.filter(scope__in=sorted(scopes))
+    return Q(worker_id=actor.user_id) | Q(pk__in=members.values("matter_id"))
 
 
 def team_scope_of(actor, matter: Matter) -> str | None:
@@ -261,4 +278,5 @@ __all__ = [
     "receipt_contact",
     "scope_allows",
     "team_scope_of",
+    "works_on",
 ]

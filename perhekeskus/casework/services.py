@@ -865,6 +865,7 @@ def matter_close(*, actor, matter: Matter, reason: str, summary: str, at=None) -
     matter.closed_by = _user(actor)
     matter.closure_reason = reason
     matter.closure_summary = summary
+    matter.worker = None  # the current worker's period ends below
     matter.version += 1
     matter.save()
     matter.workers.filter(ends_at__isnull=True).update(ends_at=now, updated_at=now)

@@ -474,7 +474,7 @@ def matter_list(request):
     )
     log_listing(
         actor,
-        families_visible_to(actor).filter(pk__in={m.family_id for m in matters}),
+        families_visible_to(actor, among={m.family_id for m in matters}),
         request=request,
     )
     return render(request, "casework/matters.html", {"matters": matters})

@@ -17,25 +17,23 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    BooleanField,
     Count,
-    Exists,
+    ExpressionWrapper,
     F,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
-    UUIDField,
+    Value,
 )
-from django.db.models.functions import Round
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from perhekeskus.accounts.models import Unit
-from perhekeskus.casework.models import Contact, Matter, ResponsibleWorker, TeamMember
+from perhekeskus.accounts.models import Unit, User
+from perhekeskus.casework.models import Contact, Matter, ResponsibleWorker
 from perhekeskus.core import rules
 from perhekeskus.families.models import FamilyMembership, ServiceTask
 
-from .expressions import HoursBetween, LocalDate
 from .models import Notice
 from .supervision import supervised_unit_ids
 
@@ -45,15 +43,6 @@ MANAGER_PERIOD_DAYS = 90
 
 
 # --- Deadlines ---------------------------------------------------------------
-
-
-def _current_worker():
-    return Subquery(
-        ResponsibleWorker.objects.filter(matter=OuterRef("pk"), ends_at__isnull=True).values(
-            "user_id"
-        )[:1],
-        output_field=UUIDField(),
-    )
 
 
 def deadlines_due(*, horizon: datetime.date) -> QuerySet:
@@ -72,7 +61,6 @@ def deadlines_due(*, horizon: datetime.date) -> QuerySet:
             (Q(assessment_start_due__lte=horizon) & not_started)
             | (Q(assessment_complete_due__lte=horizon) & not_completed)
         )
-        .annotate(worker_id=_current_worker())
         .values(
             "pk",
             "unit_id",
@@ -204,8 +192,9 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
         Contact.objects.filter(unit_id__in=unit_ids, state__in=open_states)
         .values("unit_id")
         .annotate(
-            new=Count("pk", filter=Q(state=Contact.State.NEW)),
-            taken=Count("pk", filter=Q(state=Contact.State.TAKEN)),
+            # Counting an indexed column (not the id) lets the index answer.
+            new=Count("state", filter=Q(state=Contact.State.NEW)),
+            taken=Count("state", filter=Q(state=Contact.State.TAKEN)),
         )
         .order_by()
     ):
@@ -216,26 +205,24 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
         Matter.objects.open()
         .filter(unit_id__in=unit_ids)
         .values("unit_id")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by()
     ):
         figures[row["unit_id"]].open_matters = row["n"]
 
     period_start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
-    answered = Contact.objects.filter(
-        unit_id__in=unit_ids, received_at__gte=period_start, answered_at__isnull=False
-    )
+    # The contacts' derived answer figures: one index range a unit.
+    minutes_per_bucket = 60 // ANSWER_BUCKETS_PER_HOUR
     histograms: dict = defaultdict(lambda: defaultdict(int))
     for row in (
-        answered.annotate(
-            answered_on=LocalDate("answered_at"),
-            bucket=Round(HoursBetween("answered_at", "received_at") * ANSWER_BUCKETS_PER_HOUR),
+        Contact.objects.filter(
+            unit_id__in=unit_ids, received_at__gte=period_start, answer_minutes__isnull=False
         )
-        .values("unit_id", "bucket")
-        .annotate(
-            n=Count("pk"),
-            on_time=Count("pk", filter=Q(answered_on__lte=F("answer_due_by"))),
+        .values(
+            "unit_id",
+            bucket=(F("answer_minutes") + minutes_per_bucket // 2) / minutes_per_bucket,
         )
+        .annotate(n=Count("*"), on_time=Count("answered_in_time", filter=Q(answered_in_time=True)))
         .order_by()
     ):
         unit = figures[row["unit_id"]]
@@ -248,41 +235,37 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
         for bucket, count in histogram.items():
             overall[bucket] += count
 
+    # The matters' own copies of the assessment days, from the index
+    # matter_deadlines: no join, no per-row date conversion.
     start_due = Q(assessment_start_due__gte=since, assessment_start_due__isnull=False)
     complete_due = Q(assessment_complete_due__gte=since, assessment_complete_due__isnull=False)
-    started_by_due = Q(started_on__lte=F("assessment_start_due"))
-    completed_by_due = Q(completed_on__lte=F("assessment_complete_due"))
+    started = Q(assessment_started_on__isnull=False)
+    completed = Q(assessment_completed_on__isnull=False)
     for row in (
         Matter.objects.filter(unit_id__in=unit_ids)
-        .annotate(
-            started_on=LocalDate("assessment__started_at"),
-            completed_on=LocalDate("assessment__completed_at"),
-        )
         .values("unit_id")
         .annotate(
             starts_decided=Count(
-                "pk",
-                filter=start_due
-                & (Q(assessment__started_at__isnull=False) | Q(assessment_start_due__lt=today)),
+                "unit_id", filter=start_due & (started | Q(assessment_start_due__lt=today))
             ),
-            starts_met=Count("pk", filter=start_due & started_by_due),
+            starts_met=Count(
+                "unit_id",
+                filter=start_due & Q(assessment_started_on__lte=F("assessment_start_due")),
+            ),
             completions_decided=Count(
-                "pk",
-                filter=complete_due
-                & (
-                    Q(assessment__completed_at__isnull=False) | Q(assessment_complete_due__lt=today)
-                ),
+                "unit_id",
+                filter=complete_due & (completed | Q(assessment_complete_due__lt=today)),
             ),
-            completions_met=Count("pk", filter=complete_due & completed_by_due),
+            completions_met=Count(
+                "unit_id",
+                filter=complete_due & Q(assessment_completed_on__lte=F("assessment_complete_due")),
+            ),
             overdue=Count(
-                "pk",
+                "unit_id",
                 filter=Q(state=Matter.State.OPEN)
                 & (
-                    Q(assessment_start_due__lt=today, assessment__isnull=True)
-                    | (
-                        Q(assessment_complete_due__lt=today)
-                        & (Q(assessment__isnull=True) | Q(assessment__completed_at__isnull=True))
-                    )
+                    Q(assessment_start_due__lt=today, assessment_started_on__isnull=True)
+                    | Q(assessment_complete_due__lt=today, assessment_completed_on__isnull=True)
                 ),
             ),
         )
@@ -320,45 +303,49 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
 def _caseloads(unit_ids, today: datetime.date) -> list[WorkerCaseload]:
     """Open matters per responsible worker in these units, and the children
     in their child welfare matters (LSL §13b counts children): two grouped
-    queries, merged by worker."""
-    current = Q(matter__state=Matter.State.OPEN, matter__unit_id__in=unit_ids, ends_at__isnull=True)
-    rows = list(
-        ResponsibleWorker.objects.filter(current)
-        .values("user", "user__first_name", "user__last_name", "user__username")
-        # One current worker per matter (a database constraint): no DISTINCT needed.
-        .annotate(matters=Count("pk"))
-        .order_by("user__last_name", "user__first_name", "user__username")
+    queries over the matters' own index (``Matter.worker``), and the names."""
+    # Grouped in the order of the index matter_caseload (state, unit,
+    # worker, …), which answers the counts alone; summed by worker here.
+    current = Matter.objects.open().filter(unit_id__in=unit_ids)
+    matters: dict = defaultdict(int)
+    for row in current.values("unit_id", "worker_id").annotate(n=Count("*")).order_by():
+        if row["worker_id"] is not None:  # matters without a worker yet
+            matters[row["worker_id"]] += row["n"]
+    member = "family__memberships__"
+    child_now = Q(
+        Q(**{f"{member}ends_on__isnull": True}) | Q(**{f"{member}ends_on__gte": today}),
+        **{f"{member}role": FamilyMembership.Role.CHILD, f"{member}starts_on__lte": today},
     )
     children = dict(
-        FamilyMembership.objects.active(today)
-        .filter(
-            role=FamilyMembership.Role.CHILD,
-            family__matters__state=Matter.State.OPEN,
-            family__matters__service_task=ServiceTask.CHILD_WELFARE,
-            family__matters__unit_id__in=unit_ids,
-            family__matters__workers__ends_at__isnull=True,
-        )
-        .values("family__matters__workers__user")
-        .annotate(n=Count("person", distinct=True))
+        # Filtered before counting: one join to the children's memberships,
+        # read from the index membership_family_role.
+        current.filter(child_now, service_task=ServiceTask.CHILD_WELFARE)
+        # Grouped by an expression, not the column: SQLite would otherwise
+        # walk every matter in the order of the worker's own index to skip
+        # a sort of a few dozen groups.
+        .values(holder=Coalesce("worker_id", Value(None)))
+        .annotate(n=Count(f"{member}person", distinct=True))
         .order_by()
-        .values_list("family__matters__workers__user", "n")
+        .values_list("holder", "n")
+    )
+    workers = User.objects.filter(pk__in=list(matters)).order_by(
+        "last_name", "first_name", "username"
     )
     return [
         WorkerCaseload(
-            name=f"{row['user__first_name']} {row['user__last_name']}".strip()
-            or row["user__username"],
-            matters=row["matters"],
-            child_welfare_children=children.get(row["user"], 0),
+            name=user.get_full_name() or user.get_username(),
+            matters=matters[user.pk],
+            child_welfare_children=children.get(user.pk, 0),
         )
-        for row in rows
+        for user in workers
     ]
 
 
 # --- The professional's desk ---------------------------------------------------
 
-# How many rows each section of the desk shows at most (the full lists are
-# on the other apps' pages), and how far ahead deadlines are shown.
-DESK_ROWS = 25
+# How many rows each section of the desk shows at most: the most urgent; the
+# full lists are on the other apps' pages. And how far ahead deadlines are shown.
+DESK_ROWS = 10
 DESK_DEADLINES_AHEAD_DAYS = 7
 
 
@@ -382,21 +369,18 @@ class Desk:
     referrals_total: int = 0
 
 
-def works_on(actor) -> Q:
-    """Matters the actor works on: as the responsible worker or in the team."""
-    worker = ResponsibleWorker.objects.filter(
-        matter=OuterRef("pk"), user_id=actor.user_id, ends_at__isnull=True
-    )
-    member = TeamMember.objects.filter(
-        matter=OuterRef("pk"), user_id=actor.user_id, removed_at__isnull=True
-    )
-    return Q(Exists(worker)) | Q(Exists(member))
-
-
-def _count_and_rows(queryset, limit: int) -> tuple[list, int]:
+def _count_and_rows(queryset, limit: int, *, queue: bool = False) -> tuple[list, int]:
     """At most ``limit`` rows, and how many there are in all (always two
-    queries, so the desk's query count does not depend on the data)."""
-    return list(queryset[:limit]), queryset.count()
+    queries, so the desk's query count does not depend on the data).
+
+    ``queue``: a unit's list, which grows with the county: the page's keys
+    are chosen first, sorting only what orders them, and the joined rows
+    are read for those keys alone.
+    """
+    page = queryset
+    if queue:
+        page = queryset.filter(pk__in=queryset.prefetch_related(None).values("pk")[:limit])
+    return list(page[:limit]), queryset.count()
 
 
 def desk_for(actor, *, request=None, today: datetime.date | None = None) -> Desk:
@@ -405,25 +389,21 @@ def desk_for(actor, *, request=None, today: datetime.date | None = None) -> Desk
     from perhekeskus.access import families_visible_to, log_listing
     from perhekeskus.access.referrals import log_received_listing
     from perhekeskus.appointments.selectors import appointments_today
-    from perhekeskus.casework.selectors import contact_queue, matters_visible_to
+    from perhekeskus.casework.selectors import contact_queue, matters_visible_to, works_on
     from perhekeskus.planning.selectors import due_assessments
     from perhekeskus.referrals.selectors import referrals_waiting_for
 
     today = today or timezone.localdate()
     desk = Desk(today=today, notices=open_notices(actor.user))
     desk.contacts, desk.contacts_total = _count_and_rows(
-        contact_queue(actor).prefetch_related("life_situations"), DESK_ROWS
+        contact_queue(actor).prefetch_related("life_situations"), DESK_ROWS, queue=True
     )
 
     mine = (
         matters_visible_to(actor)
         .filter(works_on(actor), state=Matter.State.OPEN)
         .annotate(
-            responsible=Exists(
-                ResponsibleWorker.objects.filter(
-                    matter=OuterRef("pk"), user_id=actor.user_id, ends_at__isnull=True
-                )
-            )
+            responsible=ExpressionWrapper(Q(worker_id=actor.user_id), output_field=BooleanField())
         )
         .select_related("family", "unit")
         .prefetch_related(
@@ -441,11 +421,13 @@ def desk_for(actor, *, request=None, today: datetime.date | None = None) -> Desk
     )
     named = {m.family_id for m in rows} | {m.family_id for m in desk.deadlines}
     if named:
-        log_listing(actor, families_visible_to(actor).filter(pk__in=named), request=request)
+        log_listing(actor, families_visible_to(actor, among=named), request=request)
 
     desk.appointments = appointments_today(actor, request=request, day=today)
 
-    desk.referrals, desk.referrals_total = _count_and_rows(referrals_waiting_for(actor), DESK_ROWS)
+    desk.referrals, desk.referrals_total = _count_and_rows(
+        referrals_waiting_for(actor), DESK_ROWS, queue=True
+    )
     log_received_listing(actor, desk.referrals, request=request)
     return desk
 

@@ -127,6 +127,14 @@ class FamilyMembership(BaseModel):
         verbose_name = _("family member")
         verbose_name_plural = _("family members")
         ordering = ["role", "person__date_of_birth"]
+        # A family's members by role, answered by the index alone (the
+        # children counted in the managers' caseloads).
+        indexes = [
+            models.Index(
+                fields=["family", "role", "person", "starts_on", "ends_on"],
+                name="membership_family_role",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["family", "person"],

@@ -12,8 +12,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.casework.models import Matter
 from perhekeskus.core.models import BaseModel
 
 
@@ -112,6 +114,24 @@ class Assessment(BaseModel):
 
     def __str__(self) -> str:
         return f"{self._meta.verbose_name} {self.matter_id}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.copy_days_to_matter()
+
+    def copy_days_to_matter(self) -> None:
+        """Copy the start and completion days to the matter (Matter.assessment_*_on)."""
+        started, completed = self.days()
+        Matter.objects.filter(pk=self.matter_id).update(
+            assessment_started_on=started, assessment_completed_on=completed
+        )
+
+    def days(self) -> tuple:
+        """The local days the assessment started and was completed (or None)."""
+        return (
+            timezone.localdate(self.started_at) if self.started_at else None,
+            timezone.localdate(self.completed_at) if self.completed_at else None,
+        )
 
     @property
     def is_signed(self) -> bool:

@@ -234,20 +234,6 @@ def plan_versions(plan: Plan) -> QuerySet[PlanVersion]:
 # --- For the desk --------------------------------------------------------------
 
 
-def _works_on(actor) -> Q:
-    """Matters the actor works on: their family as responsible worker, or in the team."""
-    current_worker = ResponsibleWorker.objects.filter(
-        matter=OuterRef("pk"), user_id=actor.user_id, ends_at__isnull=True
-    )
-    member = TeamMember.objects.filter(
-        matter=OuterRef("pk"),
-        user_id=actor.user_id,
-        removed_at__isnull=True,
-        scope__in=list(ASSESSMENT_SCOPES),
-    )
-    return Q(Exists(current_worker)) | Q(Exists(member))
-
-
 def due_assessments(actor, *, today: datetime.date | None = None) -> QuerySet[Matter]:
     """Open matters the actor works on whose assessment still has a dated step ahead.
 
@@ -261,7 +247,7 @@ def due_assessments(actor, *, today: datetime.date | None = None) -> QuerySet[Ma
     completed = started.filter(state=Assessment.State.COMPLETED)
     return (
         casework.matters_visible_to(actor)
-        .filter(_works_on(actor), state=Matter.State.OPEN)
+        .filter(casework.works_on(actor, scopes=ASSESSMENT_SCOPES), state=Matter.State.OPEN)
         .annotate(
             assessment_started=Exists(started),
             assessment_completed=Exists(completed),

@@ -192,6 +192,24 @@ def test_take_then_answer_with_services_records_the_time_to_answer(case):
     assert contact.hours_to_answer == 5.0
     event = Event.objects.get(type="contact.answered")
     assert event.attrs == {"outcome": "services", "hours_to_answer": 5.0}
+    stored = Contact.objects.get(pk=contact.pk)
+    assert stored.answer_minutes == 300
+    assert stored.answered_in_time is (timezone.localdate(later) <= stored.answer_due_by)
+
+
+def test_the_answer_figures_follow_the_times_on_every_save(case):
+    contact = submit_contact(case)
+    assert (contact.answer_minutes, contact.answered_in_time) == (None, None)
+    contact.answered_at = contact.received_at + datetime.timedelta(minutes=95)
+    contact.answer_due_by = timezone.localdate(contact.answered_at)
+    contact.state = Contact.State.ANSWERED
+    contact.taken_by, contact.taken_at = case.counsellor, contact.received_at
+    contact.save(update_fields=["answered_at", "answer_due_by", "state", "taken_by", "taken_at"])
+    stored = Contact.objects.get(pk=contact.pk)
+    assert (stored.answer_minutes, stored.answered_in_time) == (95, True)
+    stored.answer_due_by = timezone.localdate(stored.answered_at) - datetime.timedelta(days=1)
+    stored.save()
+    assert Contact.objects.get(pk=contact.pk).answered_in_time is False
 
 
 def test_advice_without_services_is_advice(case):

@@ -163,6 +163,7 @@ def test_changing_the_worker_keeps_the_history(case):
     services.worker_assign(actor=case.social_worker, matter=matter, user=second, reason="Loma")
     matter = Matter.objects.get(pk=matter.pk)
     assert matter.responsible_worker == second
+    assert matter.worker == second  # the pointer the caseloads count
     rows = list(ResponsibleWorker.objects.filter(matter=matter).order_by("starts_at"))
     assert [r.user for r in rows] == [case.social_worker, second]
     assert rows[0].ends_at is not None and rows[1].ends_at is None
@@ -173,6 +174,21 @@ def test_changing_the_worker_keeps_the_history(case):
     assert changes == [{"change": "named"}, {"change": "changed"}]
     with pytest.raises(CaseworkError, match="already"):
         services.worker_assign(actor=case.social_worker, matter=matter, user=second, reason="x")
+
+
+def test_the_matter_points_to_whoever_holds_the_current_period(case):
+    matter = open_matter(case)
+    assert matter.worker is None
+    row = ResponsibleWorker.objects.create(matter=matter, user=case.social_worker, reason="x")
+    assert Matter.objects.get(pk=matter.pk).worker == case.social_worker
+    assert matter.worker == case.social_worker  # the instance the row holds, too
+    row.ends_at = timezone.now()
+    row.save()
+    assert Matter.objects.get(pk=matter.pk).worker is None
+    # Ending an earlier period leaves the current worker in place.
+    ResponsibleWorker.objects.create(matter=matter, user=case.counsellor, reason="y")
+    row.save()
+    assert Matter.objects.get(pk=matter.pk).worker == case.counsellor
 
 
 def test_the_database_allows_one_current_worker(case):
@@ -374,7 +390,7 @@ def test_closing_keeps_everything_and_ends_the_relationship(case):
     assert matter.state == Matter.State.CLOSED and matter.closure_summary == "Tuki riitti."
     assert matter.relationship.ends_on == timezone.localdate()
     assert ResponsibleWorker.objects.filter(matter=matter).count() == 1
-    assert matter.responsible_worker is None
+    assert matter.responsible_worker is None and matter.worker is None
     member.refresh_from_db()
     assert member.removed_at is not None
     assert family_decision(fresh(case.stranger), case.virtanen.pk) is None
