@@ -18,6 +18,7 @@ See ``docs/search.md``.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -262,11 +263,17 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
     with_facets = [*exact, *facet_groups]
     tiers = []
     if _is_postgresql():
+        # The name's terms are in the whole vector too: without filters the
+        # name tier needs the small name index alone.
+        in_name = "d.name_vector @@ to_tsquery('simple', %s)"
         tiers.append(
             _Tier(
-                "d.name_vector @@ to_tsquery('simple', %s) "
-                "AND d.search_vector @@ to_tsquery('simple', %s)",
-                (_tsquery_expression(exact), _tsquery_expression(with_facets)),
+                f"{in_name} AND d.search_vector @@ to_tsquery('simple', %s)"
+                if facet_groups
+                else in_name,
+                (_tsquery_expression(exact), _tsquery_expression(with_facets))
+                if facet_groups
+                else (_tsquery_expression(exact),),
                 2 * EXACT_BONUS,
                 _tsquery_expression(exact),
             )
@@ -314,6 +321,20 @@ def ranked_ids(
     given, is a queryset of services for the filters it cannot answer,
     checked per match.
     """
+    with _search_cursor():
+        return _ranked_ids(
+            analysed, facet_groups=facet_groups, within=within, limit=limit, offset=offset
+        )
+
+
+def _ranked_ids(
+    analysed: AnalysedQuery,
+    *,
+    facet_groups: Iterable[frozenset[str]],
+    within: QuerySet | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[tuple[uuid.UUID, float]]]:
     limit = max(0, int(limit))
     offset = max(0, int(offset))
     facet_groups = list(facet_groups)
@@ -355,6 +376,13 @@ def ranked_ids(
     return total, page
 
 
+class _Planning(threading.local):
+    depth = 0
+
+
+_planning = _Planning()
+
+
 @contextmanager
 def _search_cursor():
     """A cursor for the search's queries.
@@ -367,13 +395,16 @@ def _search_cursor():
     transaction).
     """
     with connection.cursor() as cursor:
-        if not _is_postgresql():
+        if not _is_postgresql() or _planning.depth:
             yield cursor
             return
+        # Set once for all the queries of one search (nested uses reuse it).
         cursor.execute("SELECT set_config('enable_seqscan', 'off', false)")
+        _planning.depth += 1
         try:
             yield cursor
         finally:
+            _planning.depth -= 1
             cursor.execute("SELECT set_config('enable_seqscan', 'on', false)")
 
 

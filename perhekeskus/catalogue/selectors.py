@@ -296,12 +296,42 @@ def _with_distance(qs: QuerySet[Service], near: tuple[float, float]) -> QuerySet
     return qs.annotate(d2=Subquery(nearest))
 
 
+def _translated(*names: str) -> list[str]:
+    """A translated field's columns: the field and its fi/sv/en versions."""
+    return [f"{name}{suffix}" for name in names for suffix in ("", "_fi", "_sv", "_en")]
+
+
+# What a result card shows (catalogue/_service_card.html): the long texts,
+# contact details and source records of a service and its places stay unread.
+CARD_SERVICE_FIELDS = [
+    "id",
+    "status",
+    "cost",
+    "national",
+    "organization__kind",
+    *_translated("name", "summary"),
+    *(f"organization__{name}" for name in _translated("name")),
+]
+CARD_CHANNEL_FIELDS = [
+    "id",
+    "service",
+    "kind",
+    "order",
+    "location__latitude",
+    "location__longitude",
+    *(f"location__municipality__{name}" for name in _translated("name")),
+]
+
+
 def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
     """Services with what their pages show. ``card=True`` loads only what a
     result card shows: no opening hours (the card's open-now status comes
-    from :func:`open_now_by_service`), life situations or target groups."""
+    from :func:`open_now_by_service`), life situations, target groups or
+    long texts."""
     channels = ServiceChannel.objects.select_related("location__municipality")
-    if not card:
+    if card:
+        channels = channels.only(*CARD_CHANNEL_FIELDS)
+    else:
         channels = channels.prefetch_related(
             "hours",
             Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
@@ -314,6 +344,8 @@ def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
         .select_related("organization")
         .prefetch_related(*related)
     )
+    if card:
+        services = services.only(*CARD_SERVICE_FIELDS)
     return {service.pk: service for service in services}
 
 

@@ -3,7 +3,8 @@
 Each search document gets ``static_rank`` (shorter names first). SQLite: the
 FTS row keys become that order. On both, the index is emptied here and rebuilt
 after migrating (see ``CatalogueConfig.ready``). PostgreSQL: an index on the
-order, and the names' own tsvector with a GIN index for the name tier.
+order, the names' own tsvector with a GIN index for the name tier, and a
+narrow heap.
 """
 
 from django.db import migrations, models
@@ -23,8 +24,15 @@ POSTGRESQL_FORWARD = [
     CREATE INDEX catalogue_search_static_order
     ON catalogue_servicesearchdocument (static_rank, service_id)
     """,
+    # A narrow heap: the term texts and the full vector (kilobytes a service)
+    # go to TOAST, so that the visibility checks of a GIN match read a few
+    # megabytes of rows instead of the whole table; the name vector, which
+    # the tiers test per row, stays in the row (compressed, never moved out).
+    "ALTER TABLE catalogue_servicesearchdocument SET (toast_tuple_target = 128)",
+    "ALTER TABLE catalogue_servicesearchdocument ALTER COLUMN name_vector SET STORAGE MAIN",
 ]
 POSTGRESQL_BACKWARD = [
+    "ALTER TABLE catalogue_servicesearchdocument RESET (toast_tuple_target)",
     "DROP INDEX IF EXISTS catalogue_search_static_order",
     "DROP INDEX IF EXISTS catalogue_search_name_gin",
     "ALTER TABLE catalogue_servicesearchdocument DROP COLUMN IF EXISTS name_vector",

@@ -283,3 +283,33 @@ def test_channel_kinds_cover_the_issue():
         "home_visit",
         "mobile_team",
     }
+
+
+def test_the_results_page_reads_the_same_number_of_queries_for_any_number_of_cards(client):
+    """The cards load only their own fields: nothing a card shows is fetched
+    per card (a deferred field read in the template would be)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    def page_queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("catalogue:search"), {"q": "perhekahvila"})
+        assert response.status_code == 200
+        return len(captured.captured_queries)
+
+    def cafe():
+        service = ServiceFactory(name_fi="Perhekahvila", summary_fi="Avoin perhekahvila.")
+        InPersonChannelFactory(service=service)
+        WebChannelFactory(service=service)
+        service.languages.add(LanguageFactory())
+        return service
+
+    cafe()
+    search.index_services()
+    client.get(reverse("catalogue:search"), {"q": "perhekahvila"})  # warm the analyser and caches
+    one = page_queries()
+    for _ in range(6):
+        cafe()
+    search.index_services()
+    assert page_queries() == one

@@ -1,10 +1,10 @@
 """The referral pages in Chromium: no axe violations (WCAG 2.1 A/AA), one <h1>."""
 
 import pytest
-from playwright.sync_api import expect
 from django.core.cache import cache
 from django.urls import reverse as reverse_in_language
 from django.utils import translation
+from playwright.sync_api import expect
 
 from perhekeskus.referrals import services
 from perhekeskus.referrals.models import Kind, Section, TeamRole
