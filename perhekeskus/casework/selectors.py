@@ -69,13 +69,15 @@ def works_on(actor, *, scopes=None) -> Q:
 
     A filter the indexes answer from the actor's side (``Matter.worker``,
     the members by user), so its cost follows the actor's caseload, not the
-    county's matters.
+    county's matters. The team places are read here (one small query): as
+    a list of keys, both databases combine the two indexes.
     """
     actor = as_actor(actor)
     members = TeamMember.objects.filter(user_id=actor.user_id, removed_at__isnull=True)
     if scopes is not None:
         members = members.filter(scope__in=sorted(scopes))
-    return Q(worker_id=actor.user_id) | Q(pk__in=members.values("matter_id"))
+    team = list(members.values_list("matter_id", flat=True))
+    return Q(worker_id=actor.user_id) | Q(pk__in=team)
 
 
 def team_scope_of(actor, matter: Matter) -> str | None:

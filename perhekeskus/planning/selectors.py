@@ -13,11 +13,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import (
+    BooleanField,
     Case,
     CharField,
-    Exists,
+    ExpressionWrapper,
     F,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -239,20 +239,24 @@ def due_assessments(actor, *, today: datetime.date | None = None) -> QuerySet[Ma
 
     Each row is annotated: ``due_step`` (``"start"`` or ``"complete"``),
     ``due_on`` and ``overdue``; earliest first. One query, whatever the size
-    (the family and unit come with it).
+    (the family and unit come with it). Whether the assessment has started
+    or been completed is read from the matter's own copy of its days
+    (``Matter.assessment_started_on`` / ``_completed_on``).
     """
     actor = as_actor(actor)
     today = today or timezone.localdate()
-    started = Assessment.objects.filter(matter=OuterRef("pk"))
-    completed = started.filter(state=Assessment.State.COMPLETED)
     return (
         casework.matters_visible_to(actor)
-        .filter(casework.works_on(actor, scopes=ASSESSMENT_SCOPES), state=Matter.State.OPEN)
-        .annotate(
-            assessment_started=Exists(started),
-            assessment_completed=Exists(completed),
+        .filter(
+            casework.works_on(actor, scopes=ASSESSMENT_SCOPES),
+            state=Matter.State.OPEN,
+            assessment_completed_on__isnull=True,
         )
-        .filter(assessment_completed=False)
+        .annotate(
+            assessment_started=ExpressionWrapper(
+                Q(assessment_started_on__isnull=False), output_field=BooleanField()
+            )
+        )
         .annotate(
             due_step=Case(
                 When(
