@@ -256,7 +256,7 @@ class Contact(BaseModel):
     def save(self, *args, **kwargs):
         self.derive_answer_figures()
         fields = kwargs.get("update_fields")
-        if fields is not None and "answered_at" in fields:
+        if fields is not None and {"received_at", "answered_at", "answer_due_by"} & set(fields):
             kwargs["update_fields"] = {*fields, "answer_minutes", "answered_in_time"}
         super().save(*args, **kwargs)
 

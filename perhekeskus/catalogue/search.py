@@ -263,34 +263,24 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
     with_facets = [*exact, *facet_groups]
     tiers = []
     if _is_postgresql():
+        words, filtered = _tsquery_expression(exact), _tsquery_expression(with_facets)
+        in_name = "d.name_vector @@ to_tsquery('simple', %s)"
+        everywhere = "d.search_vector @@ to_tsquery('simple', %s)"
         # The name's terms are in the whole vector too: without filters the
         # name tier needs the small name index alone.
-        in_name = "d.name_vector @@ to_tsquery('simple', %s)"
-        tiers.append(
-            _Tier(
-                f"{in_name} AND d.search_vector @@ to_tsquery('simple', %s)"
-                if facet_groups
-                else in_name,
-                (_tsquery_expression(exact), _tsquery_expression(with_facets))
-                if facet_groups
-                else (_tsquery_expression(exact),),
-                2 * EXACT_BONUS,
-                _tsquery_expression(exact),
+        if facet_groups:
+            tiers.append(
+                _Tier(f"{in_name} AND {everywhere}", (words, filtered), 2 * EXACT_BONUS, words)
             )
-        )
+        else:
+            tiers.append(_Tier(in_name, (words,), 2 * EXACT_BONUS, words))
         tiers.append(
-            _Tier(
-                "d.search_vector @@ to_tsquery('simple', %s) "
-                "AND NOT d.name_vector @@ to_tsquery('simple', %s)",
-                (_tsquery_expression(with_facets), _tsquery_expression(exact)),
-                EXACT_BONUS,
-                _tsquery_expression(exact),
-            )
+            _Tier(f"{everywhere} AND NOT {in_name}", (filtered, words), EXACT_BONUS, words)
         )
         if exact is not analysed.groups:
             heads = _expression(analysed.groups, without=exact, facet_groups=facet_groups)
-            words = _expression(analysed.groups, without=exact)
-            tiers.append(_Tier("d.search_vector @@ to_tsquery('simple', %s)", (heads,), 0.0, words))
+            head_words = _expression(analysed.groups, without=exact)
+            tiers.append(_Tier(everywhere, (heads,), 0.0, head_words))
         return tiers
     # The name's own terms, marked (see _name_markers): plain posting lists,
     # much cheaper for FTS5 than a column filter.

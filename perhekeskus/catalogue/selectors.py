@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
@@ -297,8 +298,12 @@ def _with_distance(qs: QuerySet[Service], near: tuple[float, float]) -> QuerySet
 
 
 def _translated(*names: str) -> list[str]:
-    """A translated field's columns: the field and its fi/sv/en versions."""
-    return [f"{name}{suffix}" for name in names for suffix in ("", "_fi", "_sv", "_en")]
+    """A translated field's columns: the field and its version in each language."""
+    return [
+        column
+        for name in names
+        for column in (name, *(f"{name}_{code}" for code, _label in settings.LANGUAGES))
+    ]
 
 
 # What a result card shows (catalogue/_service_card.html): the long texts,

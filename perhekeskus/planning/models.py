@@ -125,6 +125,9 @@ class Assessment(BaseModel):
         Matter.objects.filter(pk=self.matter_id).update(
             assessment_started_on=started, assessment_completed_on=completed
         )
+        if "matter" in self._state.fields_cache:  # the instance the caller holds, too
+            self.matter.assessment_started_on = started
+            self.matter.assessment_completed_on = completed
 
     def days(self) -> tuple:
         """The local days the assessment started and was completed (or None)."""

@@ -210,6 +210,9 @@ def test_the_answer_figures_follow_the_times_on_every_save(case):
     stored.answer_due_by = timezone.localdate(stored.answered_at) - datetime.timedelta(days=1)
     stored.save()
     assert Contact.objects.get(pk=contact.pk).answered_in_time is False
+    stored.answer_due_by = timezone.localdate(stored.answered_at)
+    stored.save(update_fields=["answer_due_by"])  # a source field alone
+    assert Contact.objects.get(pk=contact.pk).answered_in_time is True
 
 
 def test_advice_without_services_is_advice(case):
