@@ -236,6 +236,9 @@ def _to_uuid(value) -> uuid.UUID:
 # first), which the index answers without scoring every match.
 
 RANK_LIMIT = 1000
+# PostgreSQL: how many rows of the static order a large tier's page is
+# first looked for in (see _pg_in_static_order).
+STATIC_PROBE_ROWS = 400
 # SQLite: prefix of the name's terms repeated in the facets column; like the
 # facets' own prefix, no word starts with it.
 NAME_MARKER = "qn"
@@ -478,31 +481,66 @@ def _in_static_order(tier: _Tier, within, limit: int, offset: int) -> list[tuple
     """One page of a large tier in the static order (shorter names first,
     then by id): the index walks the matches in that order and stops."""
     if _is_postgresql():
-        extra, extra_params = _within_clause(within, "d.service_id")
-        sql = f"""
-            SELECT d.service_id FROM catalogue_servicesearchdocument d
-            WHERE {tier.sql}{extra}
-            ORDER BY d.static_rank, d.service_id
-            LIMIT %s OFFSET %s
-        """
-        params = [*tier.params, *extra_params, limit, offset]
-    else:
-        # The FTS rowid is the static order (see _rowid).
-        extra, extra_params = _within_clause(within, "m.service_id")
-        sql = f"""
-            SELECT m.service_id FROM (
-                SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
-                ORDER BY rowid{"" if within is not None else " LIMIT %s OFFSET %s"}
-            ) AS hits JOIN {ROWID_TABLE} m ON m.id = hits.id
-            WHERE 1 = 1{extra}
-            ORDER BY hits.id
-            {"LIMIT %s OFFSET %s" if within is not None else ""}
-        """
-        params = [tier.sql, *extra_params, limit, offset]
-        if within is None:
-            params = [tier.sql, limit, offset]
+        return _pg_in_static_order(tier, within, limit, offset)
+    # The FTS rowid is the static order (see _rowid).
+    extra, extra_params = _within_clause(within, "m.service_id")
+    sql = f"""
+        SELECT m.service_id FROM (
+            SELECT rowid AS id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s
+            ORDER BY rowid{"" if within is not None else " LIMIT %s OFFSET %s"}
+        ) AS hits JOIN {ROWID_TABLE} m ON m.id = hits.id
+        WHERE 1 = 1{extra}
+        ORDER BY hits.id
+        {"LIMIT %s OFFSET %s" if within is not None else ""}
+    """
+    params = [tier.sql, *extra_params, limit, offset]
+    if within is None:
+        params = [tier.sql, limit, offset]
     with _search_cursor() as cursor:
         cursor.execute(sql, params)
+        return [(_to_uuid(row[0]), tier.bonus) for row in cursor.fetchall()]
+
+
+def _pg_in_static_order(
+    tier: _Tier, within, limit: int, offset: int
+) -> list[tuple[uuid.UUID, float]]:
+    """PostgreSQL: the first rows of the static order when they hold the
+    page, else the page sorted out of the tier's matches."""
+    extra, extra_params = _within_clause(within, "d.service_id")
+    params = [*tier.params, *extra_params, limit, offset]
+    with _search_cursor() as cursor:
+        if offset + limit <= STATIC_PROBE_ROWS:
+            # The first rows of the static order, filtered: enough when
+            # the tier's services are spread through that order (a broad
+            # word). The planner cannot know when they are not (a word
+            # only in long names), so it is tried, not estimated.
+            cursor.execute(
+                f"""
+                SELECT d.service_id FROM (
+                    SELECT service_id, static_rank, name_vector, search_vector
+                    FROM catalogue_servicesearchdocument
+                    ORDER BY static_rank, service_id LIMIT %s
+                ) AS d
+                WHERE {tier.sql}{extra}
+                ORDER BY d.static_rank, d.service_id
+                LIMIT %s OFFSET %s
+                """,
+                [STATIC_PROBE_ROWS, *params],
+            )
+            rows = cursor.fetchall()
+            if len(rows) == limit:
+                return [(_to_uuid(row[0]), tier.bonus) for row in rows]
+        # The tier's matches from its index, the page sorted out of them
+        # (``+ 0``: not by walking the static order's index).
+        cursor.execute(
+            f"""
+            SELECT d.service_id FROM catalogue_servicesearchdocument d
+            WHERE {tier.sql}{extra}
+            ORDER BY d.static_rank + 0, d.service_id
+            LIMIT %s OFFSET %s
+            """,
+            params,
+        )
         return [(_to_uuid(row[0]), tier.bonus) for row in cursor.fetchall()]
 
 

@@ -195,15 +195,21 @@ def _hours_known_q(now: datetime) -> Q:
     )
 
 
+def _with_open_status(services: QuerySet[Service], now: datetime) -> QuerySet[Service]:
+    """Services annotated for :func:`_open_status`, in the same query."""
+    return services.annotate(is_open=_open_now_q(now), hours_known=_hours_known_q(now))
+
+
+def _open_status(service: Service) -> bool | None:
+    """:func:`service_open_now` from the annotations of :func:`_with_open_status`."""
+    return bool(service.is_open) if service.hours_known else None
+
+
 def open_now_by_service(ids: Iterable, now: datetime) -> dict:
     """Each service's :func:`service_open_now` in one query: True, False, or
     None when none of its channels has opening hours."""
-    rows = (
-        Service.objects.filter(pk__in=list(ids))
-        .annotate(is_open=_open_now_q(now), known=_hours_known_q(now))
-        .values_list("pk", "is_open", "known")
-    )
-    return {pk: bool(is_open) if known else None for pk, is_open, known in rows}
+    services = _with_open_status(Service.objects.filter(pk__in=list(ids)).only("pk"), now)
+    return {service.pk: _open_status(service) for service in services.order_by()}
 
 
 def _filtered(query: ServiceQuery, now: datetime) -> QuerySet[Service]:
@@ -328,11 +334,12 @@ CARD_CHANNEL_FIELDS = [
 ]
 
 
-def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
+def _prefetched(ids: Iterable, now: datetime, *, card: bool = False) -> dict:
     """Services with what their pages show. ``card=True`` loads only what a
-    result card shows: no opening hours (the card's open-now status comes
-    from :func:`open_now_by_service`), life situations, target groups or
-    long texts."""
+    result card shows: no opening hours (the card's open-now status is read
+    with the services, see :func:`_open_status`), life situations, target
+    groups or long texts."""
+    today = timezone.localdate(now)
     channels = ServiceChannel.objects.select_related("location__municipality")
     if card:
         channels = channels.only(*CARD_CHANNEL_FIELDS)
@@ -350,8 +357,8 @@ def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
         .prefetch_related(*related)
     )
     if card:
-        services = services.only(*CARD_SERVICE_FIELDS)
-    return {service.pk: service for service in services}
+        services = _with_open_status(services.only(*CARD_SERVICE_FIELDS), now)
+    return {service.pk: service for service in services.order_by()}
 
 
 def search_services(
@@ -394,12 +401,11 @@ def search_services(
             ordered = qs.order_by(_local_field("name").asc(), "pk")
         ids = list(ordered.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
 
-    by_id = _prefetched(ids, timezone.localdate(now), card=not details)
-    open_now = (
-        {pk: service_open_now(service, now) for pk, service in by_id.items()}
-        if details
-        else open_now_by_service(by_id, now)
-    )
+    by_id = _prefetched(ids, now, card=not details)
+    open_now = {
+        pk: service_open_now(service, now) if details else _open_status(service)
+        for pk, service in by_id.items()
+    }
     items = []
     for service_id in ids:
         service = by_id.get(service_id)
@@ -513,7 +519,7 @@ def upcoming_exceptions(
 
 
 def get_public_service(service_id) -> Service:
-    services = _prefetched([service_id], timezone.localdate())
+    services = _prefetched([service_id], timezone.now())
     try:
         service = services[service_id]
     except KeyError:
@@ -547,7 +553,7 @@ def electronic_services_by_life_situation() -> list[tuple[TaxonomyTerm | None, l
         )
         .order_by(_local_field("name").asc(), "pk")
     )
-    by_id = _prefetched(electronic.values_list("pk", flat=True), timezone.localdate())
+    by_id = _prefetched(electronic.values_list("pk", flat=True), timezone.now())
     ordered = [by_id[pk] for pk in electronic.values_list("pk", flat=True) if pk in by_id]
     groups: dict[int | None, list[Service]] = {}
     terms: dict[int | None, TaxonomyTerm | None] = {None: None}

@@ -67,7 +67,7 @@ def test_sql_open_now_agrees_with_the_opening_hours(catalogue):
         )
         by_python = {
             pk: service_open_now(service, moment)
-            for pk, service in _prefetched(catalogue, moment.date()).items()
+            for pk, service in _prefetched(catalogue, moment).items()
         }
         assert open_now_by_service(catalogue, moment) == by_python
 
