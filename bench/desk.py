@@ -39,7 +39,7 @@ import random
 import statistics
 import time
 
-from _common import ROOT, prepare_database, setup_django
+from _common import ROOT, prepare_database, settle_database, setup_django
 
 BENCH_DB = "perhekeskus_bench_desk"
 TEAMS = 8
@@ -455,8 +455,7 @@ def main() -> None:
         started = time.perf_counter()
         _seed(world, small, args.n, rng)
         print(f"seeded {args.n} families in {time.perf_counter() - started:.0f} s", flush=True)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        settle_database()
         saved.write_text(json.dumps(small_counts))
     print(f"queries at {small} families: {small_counts}", flush=True)
     counts = {name: queries(name) for name in paths}

@@ -26,7 +26,7 @@ import json
 import random
 import time
 
-from _common import ROOT, prepare_database, setup_django
+from _common import ROOT, prepare_database, settle_database, setup_django
 
 BENCH_DB = "pk_insight_bench"
 MONTHS = 36
@@ -197,7 +197,6 @@ def main() -> None:
     )
     setup_django()
     from django.core.management import call_command
-    from django.db import connection
     from django.utils import timezone
 
     from perhekeskus.events.models import Event
@@ -212,8 +211,7 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
         seed(args.n, vendor, args.seed, today)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        settle_database()
         print(f"seeded {args.n} events in {time.perf_counter() - started:.1f} s", flush=True)
     else:
         print(f"reusing the {vendor} database with {args.n} events", flush=True)
@@ -225,9 +223,7 @@ def main() -> None:
     started = time.perf_counter()
     read = refresh_rollup()
     print(f"roll-up built from {read} event ids in {time.perf_counter() - started:.1f} s")
-    # As autovacuum would after a large load: fresh statistics for the planner.
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    settle_database()
     # A day's worth of new events, for the timed refresh to catch up with.
     seed_more(1000, vendor, args.seed + 1, today, region)
 

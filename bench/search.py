@@ -27,7 +27,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from _common import ROOT, prepare_database, setup_django
+from _common import ROOT, prepare_database, settle_database, setup_django
 
 BENCH_DB = "perhekeskus_bench"
 
@@ -227,7 +227,6 @@ def main() -> None:
     )
     setup_django()
     from django.core.management import call_command
-    from django.db import connection
     from django.utils import translation
 
     from perhekeskus.catalogue import facets, search
@@ -257,8 +256,7 @@ def main() -> None:
         started = time.perf_counter()
         _build_baseline(vendor)
         print(f"baseline index built in {time.perf_counter() - started:.0f} s", flush=True)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        settle_database()
 
     queries = _make_queries(truth, args.queries, args.seed)
     by_lemma: dict[str, set] = defaultdict(set)
