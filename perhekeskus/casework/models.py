@@ -401,17 +401,19 @@ class Matter(BaseModel):
             models.Index(
                 fields=["state", "unit", "worker", "service_task", "family"], name="matter_caseload"
             ),
-            # The assessment deadlines met, by unit (desk.selectors.manager_overview).
+            # The caseloads and the assessment deadlines met, by unit and
+            # worker (desk.selectors.manager_overview).
             models.Index(
                 fields=[
                     "unit",
+                    "worker",
                     "state",
                     "assessment_start_due",
                     "assessment_complete_due",
                     "assessment_started_on",
                     "assessment_completed_on",
                 ],
-                name="matter_deadlines",
+                name="matter_figures",
             ),
         ]
         constraints = [

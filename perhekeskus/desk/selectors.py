@@ -16,6 +16,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Count,
@@ -24,9 +25,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from perhekeskus.accounts.models import Unit, User
@@ -148,6 +147,15 @@ class ManagerOverview:
     contact_answer_days: int = rules.CONTACT_ANSWER_WORKING_DAYS
 
 
+# The figures manager_overview reads from the matters, summed by unit.
+MATTER_FIGURES = (
+    "starts_decided",
+    "starts_met",
+    "completions_decided",
+    "completions_met",
+    "overdue_now",
+)
+
 # Answer times are counted in half hours: the median is exact to that, and
 # the rows the database returns depend on how long answers take, not on how
 # many contacts there are.
@@ -201,15 +209,6 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
         figures[row["unit_id"]].new_contacts = row["new"]
         figures[row["unit_id"]].taken_contacts = row["taken"]
 
-    for row in (
-        Matter.objects.open()
-        .filter(unit_id__in=unit_ids)
-        .values("unit_id")
-        .annotate(n=Count("*"))
-        .order_by()
-    ):
-        figures[row["unit_id"]].open_matters = row["n"]
-
     period_start = timezone.make_aware(datetime.datetime.combine(since, datetime.time.min))
     # The contacts' derived answer figures: one index range a unit.
     minutes_per_bucket = 60 // ANSWER_BUCKETS_PER_HOUR
@@ -235,16 +234,20 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
         for bucket, count in histogram.items():
             overall[bucket] += count
 
-    # The matters' own copies of the assessment days, from the index
-    # matter_deadlines: no join, no per-row date conversion.
+    # One pass over the units' matters, grouped by unit and worker in the
+    # order of the index matter_figures (no table reads, no sort): the open
+    # caseloads, and the deadlines met from the matters' own copies of the
+    # assessment days (no join, no per-row date conversion).
     start_due = Q(assessment_start_due__gte=since, assessment_start_due__isnull=False)
     complete_due = Q(assessment_complete_due__gte=since, assessment_complete_due__isnull=False)
     started = Q(assessment_started_on__isnull=False)
     completed = Q(assessment_completed_on__isnull=False)
+    caseloads: dict = defaultdict(int)
     for row in (
         Matter.objects.filter(unit_id__in=unit_ids)
-        .values("unit_id")
+        .values("unit_id", "worker_id")
         .annotate(
+            open=Count("unit_id", filter=Q(state=Matter.State.OPEN)),
             starts_decided=Count(
                 "unit_id", filter=start_due & (started | Q(assessment_start_due__lt=today))
             ),
@@ -260,7 +263,7 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
                 "unit_id",
                 filter=complete_due & Q(assessment_completed_on__lte=F("assessment_complete_due")),
             ),
-            overdue=Count(
+            overdue_now=Count(
                 "unit_id",
                 filter=Q(state=Matter.State.OPEN)
                 & (
@@ -272,11 +275,11 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
         .order_by()
     ):
         unit = figures[row["unit_id"]]
-        unit.starts_decided = row["starts_decided"]
-        unit.starts_met = row["starts_met"]
-        unit.completions_decided = row["completions_decided"]
-        unit.completions_met = row["completions_met"]
-        unit.overdue_now = row["overdue"]
+        unit.open_matters += row["open"]
+        for name in MATTER_FIGURES:
+            setattr(unit, name, getattr(unit, name) + row[name])
+        if row["worker_id"] is not None and row["open"]:  # not matters without a worker yet
+            caseloads[row["worker_id"]] += row["open"]
 
     overview.units = list(figures.values())
     total = UnitFigures(unit_id=uuid.UUID(int=0), name="")
@@ -296,38 +299,15 @@ def manager_overview(user, *, today: datetime.date | None = None) -> ManagerOver
             setattr(total, name, getattr(total, name) + getattr(unit, name))
     total.median_hours_to_answer = _median_of(overall)
     overview.total = total
-    overview.caseloads = _caseloads(unit_ids, today)
+    overview.caseloads = _caseloads(caseloads, unit_ids, today)
     return overview
 
 
-def _caseloads(unit_ids, today: datetime.date) -> list[WorkerCaseload]:
-    """Open matters per responsible worker in these units, and the children
-    in their child welfare matters (LSL §13b counts children): two grouped
-    queries over the matters' own index (``Matter.worker``), and the names."""
-    # Grouped in the order of the index matter_caseload (state, unit,
-    # worker, …), which answers the counts alone; summed by worker here.
-    current = Matter.objects.open().filter(unit_id__in=unit_ids)
-    matters: dict = defaultdict(int)
-    for row in current.values("unit_id", "worker_id").annotate(n=Count("*")).order_by():
-        if row["worker_id"] is not None:  # matters without a worker yet
-            matters[row["worker_id"]] += row["n"]
-    member = "family__memberships__"
-    child_now = Q(
-        Q(**{f"{member}ends_on__isnull": True}) | Q(**{f"{member}ends_on__gte": today}),
-        **{f"{member}role": FamilyMembership.Role.CHILD, f"{member}starts_on__lte": today},
-    )
-    children = dict(
-        # Filtered before counting: one join to the children's memberships,
-        # read from the index membership_family_role.
-        current.filter(child_now, service_task=ServiceTask.CHILD_WELFARE)
-        # Grouped by an expression, not the column: SQLite would otherwise
-        # walk every matter in the order of the worker's own index to skip
-        # a sort of a few dozen groups.
-        .values(holder=Coalesce("worker_id", Value(None)))
-        .annotate(n=Count(f"{member}person", distinct=True))
-        .order_by()
-        .values_list("holder", "n")
-    )
+def _caseloads(matters: dict, unit_ids, today: datetime.date) -> list[WorkerCaseload]:
+    """The workers' open matters (``matters``: by worker) with the children
+    in their child welfare matters in these units (LSL §13b counts
+    children), and their names."""
+    children = _child_welfare_children(unit_ids, today)
     workers = User.objects.filter(pk__in=list(matters)).order_by(
         "last_name", "first_name", "username"
     )
@@ -339,6 +319,41 @@ def _caseloads(unit_ids, today: datetime.date) -> list[WorkerCaseload]:
         )
         for user in workers
     ]
+
+
+def _child_welfare_children(unit_ids, today: datetime.date) -> dict:
+    """Children (distinct persons) in the open child welfare matters of these
+    units, by responsible worker: the matters from the index matter_caseload
+    joined straight to the children's memberships (index
+    membership_family_role), not through the families' table, which the
+    ORM's join would read."""
+    matters_sql, matters_params = (
+        Matter.objects.open()
+        .filter(unit_id__in=unit_ids, service_task=ServiceTask.CHILD_WELFARE)
+        .values("family_id", "worker_id")
+        .order_by()
+        .query.sql_with_params()
+    )
+    day = connection.ops.adapt_datefield_value(today)
+    # Grouped by an expression, not the column: SQLite would otherwise walk
+    # every matter in the order of the worker's own index to skip a sort of
+    # a few dozen groups.
+    # The interpolated parts are the ORM's own SQL and a table name.
+    sql = f"""
+        SELECT COALESCE(m.worker_id, NULL), COUNT(DISTINCT c.person_id)
+        FROM ({matters_sql}) AS m
+        JOIN {FamilyMembership._meta.db_table} c ON c.family_id = m.family_id
+        WHERE c.role = %s AND c.starts_on <= %s AND (c.ends_on IS NULL OR c.ends_on >= %s)
+        GROUP BY 1
+    """  # noqa: S608
+    worker = Matter._meta.get_field("worker").target_field
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*matters_params, FamilyMembership.Role.CHILD, day, day])
+        return {
+            worker.to_python(holder): count
+            for holder, count in cursor.fetchall()
+            if holder is not None
+        }
 
 
 # --- The professional's desk ---------------------------------------------------
