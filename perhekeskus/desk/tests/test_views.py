@@ -160,3 +160,47 @@ def test_one_h1_in_every_language(client, managed, casework, language):
         html = response.content.decode()
         assert html.count("<h1") == 1, path
         assert f'<html lang="{language}"' in html
+
+
+def test_caseloads_count_open_matters_and_each_current_child_once(managed):
+    """A worker's caseload: open matters only (not closed ones, not another
+    unit's); a child in two of the worker's child welfare matters counts once,
+    a child who has left the family not at all; a matter without a worker is
+    in its unit's open matters but in nobody's caseload."""
+    import datetime
+
+    from django.utils import timezone
+
+    from perhekeskus.casework import services as casework_services
+    from perhekeskus.desk.selectors import manager_overview
+    from perhekeskus.families import services as family_services
+    from perhekeskus.families.tests.world import person, years_ago
+
+    today = timezone.localdate()
+    family = family_services.family_create(actor=None, name="Kivelä")
+    stays = person("Aino", "Kivelä", years_ago(6), 401)
+    left = person("Eero", "Kivelä", years_ago(16), 402)
+    for child in (stays, left):
+        family_services.membership_add(
+            actor=None, family=family, person=child, role="child", starts_on=years_ago(1)
+        )
+    family.memberships.filter(person=left).update(ends_on=today - datetime.timedelta(days=1))
+    worker = managed.social_worker
+    for _number in range(2):
+        give_worker(
+            MatterFactory(family=family, unit=managed.social_work, service_task="child_welfare"),
+            worker,
+        )
+    closed = MatterFactory(family=family, unit=managed.social_work, service_task="child_welfare")
+    give_worker(closed, worker)
+    casework_services.matter_close(
+        actor=worker, matter=closed, reason="need_met", summary="Tavoitteet saavutettu."
+    )
+    MatterFactory(family=family, unit=managed.social_work)  # no worker yet
+
+    overview = manager_overview(managed.manager)
+    [load] = overview.caseloads
+    assert (load.matters, load.child_welfare_children) == (2, 1)
+    social = next(u for u in overview.units if u.unit_id == managed.social_work.pk)
+    assert social.open_matters == 3
+    assert overview.total.open_matters == 3
