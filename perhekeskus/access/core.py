@@ -41,7 +41,7 @@ from perhekeskus.families.models import (
 )
 
 from .actor import Actor, as_actor
-from .log import Action, Basis, Subject, record
+from .log import Action, Basis, Subject, record, record_listed
 
 # The access log's basis for a member of a family's team (see _team_members).
 TEAM = Basis.TEAM
@@ -421,15 +421,22 @@ def log_listing(actor, families, *, request=None, action: str = Action.LIST) -> 
     ``families`` come from :func:`families_visible_to`, whose annotations
     give each entry its basis.
     """
-    actor = as_actor(actor)
-    entries: dict[str, list[Subject]] = {}
-    for family in families:
-        entries.setdefault(basis_of_listed(family), []).append(
-            Subject("family in a list", family_id=family.pk)
-        )
-    with transaction.atomic():
-        for basis, subjects in entries.items():
-            record(actor, subjects, action=action, basis=basis, detail="listed", request=request)
+    log_families_listed(actor, families, target="family in a list", request=request, action=action)
+
+
+def log_families_listed(
+    actor, families, *, target: str, request=None, action: str = Action.LIST
+) -> None:
+    """Log that something of these families (``target``) was shown in a list,
+    each entry with the basis the annotations of :func:`families_visible_to`
+    give it, all under one lock of the log."""
+    record_listed(
+        as_actor(actor),
+        [(Subject(target, family_id=family.pk), basis_of_listed(family)) for family in families],
+        action=action,
+        detail="listed",
+        request=request,
+    )
 
 
 def log_persons_shown(
@@ -440,12 +447,13 @@ def log_persons_shown(
     Persons from :func:`persons_visible_to` are logged with their basis;
     others (the likely duplicates shown before a person is created) with none.
     """
-    actor = as_actor(actor)
-    entries: dict[str, list[Subject]] = {}
-    for person in persons:
-        entries.setdefault(basis_of_listed(person), []).append(
-            Subject("person in search results", person_id=person.pk)
-        )
-    with transaction.atomic():
-        for basis, subjects in entries.items():
-            record(actor, subjects, action=action, basis=basis, detail=detail, request=request)
+    record_listed(
+        as_actor(actor),
+        [
+            (Subject("person in search results", person_id=person.pk), basis_of_listed(person))
+            for person in persons
+        ],
+        action=action,
+        detail=detail,
+        request=request,
+    )

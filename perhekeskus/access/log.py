@@ -73,6 +73,37 @@ def _row(
     }
 
 
+def _append(
+    actor: Actor,
+    listed: list[tuple[Subject, str]],
+    *,
+    action: str,
+    allowed: bool = True,
+    detail: str = "",
+    reason: str = "",
+    recipient: tuple[uuid.UUID | None, str] | None = None,
+    request=None,
+) -> list[AccessLogEntry]:
+    """One entry per (subject, basis), all in one transaction under one lock."""
+    request_fields = request_details(request)
+    return chain.append_many(
+        [
+            _row(
+                actor,
+                subject,
+                action=action,
+                allowed=allowed,
+                basis=basis,
+                detail=detail,
+                reason=reason,
+                recipient=recipient,
+                request_fields=request_fields,
+            )
+            for subject, basis in listed
+        ]
+    )
+
+
 def record(
     actor: Actor,
     subjects: list[Subject] | Subject,
@@ -88,20 +119,26 @@ def record(
     """Append one entry per subject (all in one transaction, one lock)."""
     if isinstance(subjects, Subject):
         subjects = [subjects]
-    request_fields = request_details(request)
-    return chain.append_many(
-        [
-            _row(
-                actor,
-                subject,
-                action=action,
-                allowed=allowed,
-                basis=basis,
-                detail=detail,
-                reason=reason,
-                recipient=recipient,
-                request_fields=request_fields,
-            )
-            for subject in subjects
-        ]
+    return _append(
+        actor,
+        [(subject, basis) for subject in subjects],
+        action=action,
+        allowed=allowed,
+        detail=detail,
+        reason=reason,
+        recipient=recipient,
+        request=request,
     )
+
+
+def record_listed(
+    actor: Actor,
+    listed: list[tuple[Subject, str]],
+    *,
+    action: str,
+    detail: str = "",
+    request=None,
+) -> list[AccessLogEntry]:
+    """Append one entry per listed subject, each with its own basis (a list
+    mixes families seen on different bases), under one lock of the head."""
+    return _append(actor, listed, action=action, detail=detail, request=request)

@@ -24,7 +24,7 @@ from perhekeskus.access import (
     family_decision,
     family_visible,
 )
-from perhekeskus.access.core import basis_of_listed, deny
+from perhekeskus.access.core import deny, log_families_listed
 from perhekeskus.access.log import Action, Basis, Subject, record
 from perhekeskus.families.models import FamilyMembership, Guardianship
 
@@ -117,16 +117,14 @@ def appointments_visible_to(actor) -> QuerySet[Appointment]:
 def _log_families(actor, family_ids, *, target: str, request=None, action=Action.LIST) -> None:
     """Log that appointments of these families were shown, each with its basis."""
     family_ids = set(family_ids)
-    if not family_ids:
-        return
-    families = families_visible_to(actor, among=family_ids).only("pk")
-    by_basis: dict[str, list[Subject]] = {}
-    for family in families:
-        by_basis.setdefault(basis_of_listed(family), []).append(
-            Subject(target, family_id=family.pk)
+    if family_ids:
+        log_families_listed(
+            actor,
+            families_visible_to(actor, among=family_ids).only("pk"),
+            target=target,
+            request=request,
+            action=action,
         )
-    for basis, subjects in by_basis.items():
-        record(actor, subjects, action=action, basis=basis, detail="listed", request=request)
 
 
 def _day_bounds(day: datetime.date) -> tuple[datetime.datetime, datetime.datetime]:
