@@ -115,3 +115,18 @@ def test_where_masks_a_prohibited_home(appointments):
     shown = selectors.where(appointments.social_worker, a)
     assert shown.withheld and shown.lines == ()
     assert timezone.is_aware(a.starts_at)
+
+
+def test_taking_part_alone_shows_no_family(appointments, time_machine):
+    """Default deny: a participant whose access to the family has no basis
+    (here, added to the appointment's participants directly) is not shown it,
+    and nothing is logged as listed."""
+    from perhekeskus.appointments.models import Participant
+
+    time_machine.move_to(at(0, 6), tick=False)
+    appointment = book(appointments, starts_at=at(0, 9))
+    Participant.objects.create(appointment=appointment, user=appointments.other_nurse)
+    seq = AccessLogEntry.objects.count()
+    assert selectors.appointments_today(appointments.other_nurse) == []
+    assert not AccessLogEntry.objects.filter(seq__gt=seq, action="list").exists()
+    assert [a.pk for a in selectors.appointments_today(appointments.nurse)] == [appointment.pk]
