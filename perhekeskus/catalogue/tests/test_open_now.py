@@ -1,4 +1,4 @@
-"""A result card's open-now status, computed in SQL, agrees with the
+"""Open now: the SQL filter and the result cards' status agree with the
 service page's, computed from the opening hours."""
 
 import datetime
@@ -13,6 +13,7 @@ from perhekeskus.catalogue.query import ServiceQuery
 from perhekeskus.catalogue.selectors import (
     _prefetched,
     open_now_by_service,
+    open_status_by_service,
     search_services,
     service_open_now,
 )
@@ -70,6 +71,9 @@ def test_sql_open_now_agrees_with_the_opening_hours(catalogue):
             for pk, service in _prefetched(catalogue, moment).items()
         }
         assert open_now_by_service(catalogue, moment) == by_python
+        # What the result cards read: the same, services without hours left out.
+        known = {pk: status for pk, status in by_python.items() if status is not None}
+        assert open_status_by_service(catalogue, moment) == known
 
     check()
 
