@@ -14,7 +14,18 @@ from datetime import date, datetime, time, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce, NullIf
 from django.http import Http404
 from django.utils import timezone
@@ -99,7 +110,9 @@ def _local_field(name: str):
     language = (get_language() or "fi")[:2]
     if language == "fi":
         return F(f"{name}_fi")
-    return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_fi"))
+    return Coalesce(
+        NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_fi"), output_field=CharField()
+    )
 
 
 def active_services() -> QuerySet[Service]:
@@ -324,42 +337,71 @@ CARD_SERVICE_FIELDS = [
     *_translated("name", "summary"),
     *(f"organization__{name}" for name in _translated("name")),
 ]
-CARD_CHANNEL_FIELDS = [
-    "id",
-    "service",
-    "kind",
-    "order",
-    "location__latitude",
-    "location__longitude",
-    *(f"location__municipality__{name}" for name in _translated("name")),
-]
+
+
+@dataclass
+class Card:
+    """What a result card shows of a service's channels and languages, read
+    as plain values (catalogue/_service_card.html)."""
+
+    places: list[str] = field(default_factory=list)  # municipalities, each once
+    channel_kinds: list[tuple[str, str]] = field(default_factory=list)  # (kind, label), each once
+    languages: list[str] = field(default_factory=list)
+    coordinates: list[tuple[float, float]] = field(default_factory=list)
+
+
+def _cards(ids: list) -> dict:
+    """Each service's :class:`Card`, from two reads of plain values (no model
+    instances for the channels, their places and the languages)."""
+    cards = {pk: Card() for pk in ids}
+    channels = (
+        ServiceChannel.objects.filter(service__in=ids)
+        .annotate(place=_local_field("location__municipality__name"))
+        .values_list("service", "kind", "location__latitude", "location__longitude", "place")
+    )
+    kinds = dict(ServiceChannel.Kind.choices)
+    for service, kind, latitude, longitude, place in channels:
+        card = cards[service]
+        if all(kind != seen for seen, _label in card.channel_kinds):
+            card.channel_kinds.append((kind, kinds[kind]))
+        if latitude is not None:
+            card.coordinates.append((latitude, longitude))
+        if place is not None and place not in card.places:
+            card.places.append(place)
+    languages = (
+        Service.languages.through.objects.filter(service__in=ids)
+        .annotate(name=_local_field("language__name"))
+        .order_by("language__code")
+        .values_list("service", "name")
+    )
+    for service, name in languages:
+        cards[service].languages.append(name)
+    return cards
 
 
 def _prefetched(ids: Iterable, now: datetime, *, card: bool = False) -> dict:
     """Services with what their pages show. ``card=True`` loads only what a
-    result card shows: no opening hours (the card's open-now status comes
-    from :func:`open_status_by_service`), life situations, target groups or
-    long texts."""
+    result card shows, each service's :class:`Card` as ``service.card``: no
+    opening hours (the card's open-now status comes from
+    :func:`open_status_by_service`), life situations, target groups or long
+    texts."""
+    ids = list(ids)
+    services = Service.objects.filter(pk__in=ids).select_related("organization").order_by()
+    if card:
+        cards = _cards(ids)
+        found = {service.pk: service for service in services.only(*CARD_SERVICE_FIELDS)}
+        for pk, service in found.items():
+            service.card = cards[pk]
+        return found
     today = timezone.localdate(now)
-    channels = ServiceChannel.objects.select_related("location__municipality")
-    if card:
-        channels = channels.only(*CARD_CHANNEL_FIELDS)
-    else:
-        channels = channels.prefetch_related(
-            "hours",
-            Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
-        )
-    related = [Prefetch("channels", queryset=channels), "languages"]
-    if not card:
-        related += ["life_situations", "target_groups"]
-    services = (
-        Service.objects.filter(pk__in=list(ids))
-        .select_related("organization")
-        .prefetch_related(*related)
+    channels = ServiceChannel.objects.select_related("location__municipality").prefetch_related(
+        "hours",
+        Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
     )
-    if card:
-        services = services.only(*CARD_SERVICE_FIELDS)
-    return {service.pk: service for service in services.order_by()}
+    services = services.prefetch_related(
+        Prefetch("channels", queryset=channels), "languages", "life_situations", "target_groups"
+    )
+    return {service.pk: service for service in services}
 
 
 def search_services(
@@ -470,15 +512,18 @@ def _relaxations(
 def _nearest_km(service: Service, near: tuple[float, float] | None) -> float | None:
     if near is None:
         return None
-    distances = [
-        haversine_km(near, (channel.location.latitude, channel.location.longitude))
-        for channel in service.channels.all()
-        if channel.location is not None
-    ]
+    card = getattr(service, "card", None)
+    coordinates = (
+        card.coordinates
+        if card is not None
+        else [
+            (channel.location.latitude, channel.location.longitude)
+            for channel in service.channels.all()
+            if channel.location is not None
+        ]
+    )
+    distances = [haversine_km(near, place) for place in coordinates]
     return round(min(distances), 1) if distances else None
-
-
-# -- opening hours (on prefetched channels) ----------------------------------
 
 
 def _covers(opens: time, closes: time, moment: time) -> bool:

@@ -47,27 +47,6 @@ def as_query(querystring: str) -> str:
 
 
 @register.filter
-def channel_kinds(service: Service) -> list[tuple[str, str]]:
-    """The service's channel kinds, each once, in the catalogue's order."""
-    seen: dict[str, str] = {}
-    for channel in service.channels.all():
-        seen.setdefault(channel.kind, channel.get_kind_display())
-    return list(seen.items())
-
-
-@register.filter
-def places(service: Service) -> list[str]:
-    """Municipalities where the service can be visited, each once."""
-    names: list[str] = []
-    for channel in service.channels.all():
-        if channel.location is not None:
-            name = channel.location.municipality.name
-            if name not in names:
-                names.append(name)
-    return names
-
-
-@register.filter
 def locations(service: Service) -> list[Location]:
     """The service's visiting addresses, each once."""
     found: dict = {}
