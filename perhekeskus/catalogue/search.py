@@ -259,6 +259,11 @@ class _Tier:
     # PostgreSQL: the tsquery ts_rank scores with: the words alone, so that
     # filters, however given, do not change the scores.
     rank_query: str = ""
+    # PostgreSQL, the name tier with filters: the condition as its cheap part,
+    # on the inline name vector, and the rest, which reads the TOASTed vector
+    # (see _pg_in_static_order).
+    cheap: tuple[str, tuple] | None = None
+    rest: tuple[str, tuple] | None = None
 
 
 def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[_Tier]:
@@ -273,7 +278,14 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
         # name tier needs the small name index alone.
         if facet_groups:
             tiers.append(
-                _Tier(f"{in_name} AND {everywhere}", (words, filtered), 2 * EXACT_BONUS, words)
+                _Tier(
+                    f"{in_name} AND {everywhere}",
+                    (words, filtered),
+                    2 * EXACT_BONUS,
+                    words,
+                    cheap=(in_name, (words,)),
+                    rest=(everywhere, (filtered,)),
+                )
             )
         else:
             tiers.append(_Tier(in_name, (words,), 2 * EXACT_BONUS, words))
@@ -509,7 +521,32 @@ def _pg_in_static_order(
     extra, extra_params = _within_clause(within, "d.service_id")
     params = [*tier.params, *extra_params, limit, offset]
     with _search_cursor() as cursor:
-        if offset + limit <= STATIC_PROBE_ROWS:
+        if tier.cheap and tier.rest and offset + limit <= STATIC_PROBE_ROWS:
+            # The first matches of the cheap part in the static order, the
+            # rest tested on them in that order until the page is full: a
+            # common filter (an age, free of charge) then reads a few dozen
+            # TOASTed vectors, where the planner would read one for every
+            # name that matches.
+            (cheap, cheap_params), (rest, rest_params) = tier.cheap, tier.rest
+            cursor.execute(
+                f"""
+                SELECT d.service_id FROM (
+                    SELECT d.service_id, d.static_rank, d.name_vector, d.search_vector
+                    FROM catalogue_servicesearchdocument d
+                    WHERE {cheap}
+                    ORDER BY d.static_rank + 0, d.service_id
+                    LIMIT %s
+                ) AS d
+                WHERE {rest}{extra}
+                ORDER BY d.static_rank, d.service_id
+                LIMIT %s OFFSET %s
+                """,
+                [*cheap_params, STATIC_PROBE_ROWS, *rest_params, *extra_params, limit, offset],
+            )
+            rows = cursor.fetchall()
+            if len(rows) == limit:
+                return [(_to_uuid(row[0]), tier.bonus) for row in rows]
+        elif offset + limit <= STATIC_PROBE_ROWS:
             # The first rows of the static order, filtered: enough when
             # the tier's services are spread through that order (a broad
             # word). The planner cannot know when they are not (a word

@@ -345,3 +345,39 @@ def test_static_order_and_scores_agree_on_the_result_set(clubs, monkeypatch):
 def test_static_rank_prefers_fewer_words_then_fewer_letters():
     assert search.static_rank("Kerho") < search.static_rank("Kerhot")
     assert search.static_rank("Kerhotoimintaa") < search.static_rank("Avoin kerho")
+
+
+@pytest.mark.parametrize("probe_rows", [2, 3, 400])
+def test_a_large_filtered_tier_pages_alike_however_its_page_is_found(
+    organisation, monkeypatch, probe_rows
+):
+    """A filter (here: free of charge) on a tier in the static order: the
+    page is the same whether it is found among the first rows of that order
+    or, when they do not hold it, among all the tier's matches."""
+    from perhekeskus.catalogue import facets
+    from perhekeskus.catalogue.query import ServiceQuery
+
+    fee = {"cost": Service.Cost.FEE}
+    for key, name, extra in [
+        ("a", "Perhekerho", fee),
+        ("b", "Iltapäivän perhekerho", {}),
+        ("c", "Perhekerho Kotikulma", fee),
+        ("d", "Avoin perhekerho koko suvulle", {}),
+        ("e", "Perhekerho ja kahvila", {}),
+        ("f", "Isien perhekerho", fee),
+        ("g", "Leikkipuisto", {}),
+    ]:
+        _service(organisation, key, name, "Tervetuloa.", **extra)
+    _service(organisation, "text", "Asukastalo", "Talon perhekerho kokoontuu.")
+    search.index_services()
+    free = facets.query_facets(ServiceQuery(free=True))
+    monkeypatch.setattr(search, "RANK_LIMIT", 0)
+    monkeypatch.setattr(search, "STATIC_PROBE_ROWS", probe_rows)
+    total, order = _ranked("perhekerhoon", facet_groups=free, limit=20)
+    assert total == 4
+    assert order == ["b", "e", "d", "text"]
+    pages = [
+        _ranked("perhekerhoon", facet_groups=free, limit=2, offset=offset)[1]
+        for offset in (0, 2, 4)
+    ]
+    assert [key for page in pages for key in page] == order
