@@ -47,6 +47,8 @@ NAME_WEIGHT = 10.0
 BODY_WEIGHT = 1.0
 # ts_rank weights for {D, C, B, A}; the name is A and the body B.
 PG_WEIGHTS = "{0, 0, 0.1, 1.0}"
+# The name vector has no weights (all D): its own terms count fully.
+PG_NAME_WEIGHTS = "{1.0, 0, 0, 0}"
 # Added to the score of a service that contains the query's words themselves,
 # not only a compound's head; larger than any bm25 or ts_rank value.
 EXACT_BONUS = 1000.0
@@ -259,6 +261,11 @@ class _Tier:
     # PostgreSQL: the tsquery ts_rank scores with: the words alone, so that
     # filters, however given, do not change the scores.
     rank_query: str = ""
+    # PostgreSQL: the vector ts_rank reads, and its weights. The name tier is
+    # scored on the inline name vector: every member has the words in its
+    # name, and the full vector would be read from TOAST for each.
+    rank_vector: str = "d.search_vector"
+    rank_weights: str = PG_WEIGHTS
     # PostgreSQL, the name tier with filters: the condition as its cheap part,
     # on the inline name vector, and the rest, which reads the TOASTed vector
     # (see _pg_in_static_order).
@@ -274,6 +281,7 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
         words, filtered = _tsquery_expression(exact), _tsquery_expression(with_facets)
         in_name = "d.name_vector @@ to_tsquery('simple', %s)"
         everywhere = "d.search_vector @@ to_tsquery('simple', %s)"
+        by_name = {"rank_vector": "d.name_vector", "rank_weights": PG_NAME_WEIGHTS}
         # The name's terms are in the whole vector too: without filters the
         # name tier needs the small name index alone.
         if facet_groups:
@@ -285,10 +293,11 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
                     words,
                     cheap=(in_name, (words,)),
                     rest=(everywhere, (filtered,)),
+                    **by_name,
                 )
             )
         else:
-            tiers.append(_Tier(in_name, (words,), 2 * EXACT_BONUS, words))
+            tiers.append(_Tier(in_name, (words,), 2 * EXACT_BONUS, words, **by_name))
         tiers.append(
             _Tier(f"{everywhere} AND NOT {in_name}", (filtered, words), EXACT_BONUS, words)
         )
@@ -461,13 +470,13 @@ def _scored(tier: _Tier, within, limit: int, offset: int) -> list[tuple[uuid.UUI
         extra, extra_params = _within_clause(within, "d.service_id")
         sql = f"""
             SELECT d.service_id,
-                   ts_rank(%s::float4[], d.search_vector, to_tsquery('simple', %s)) + %s AS score
+                   ts_rank(%s::float4[], {tier.rank_vector}, to_tsquery('simple', %s)) + %s AS score
             FROM catalogue_servicesearchdocument d
             WHERE {tier.sql}{extra}
             ORDER BY score DESC, d.service_id
             LIMIT %s OFFSET %s
         """
-        params = [PG_WEIGHTS, tier.rank_query, tier.bonus, *tier.params, *extra_params]
+        params = [tier.rank_weights, tier.rank_query, tier.bonus, *tier.params, *extra_params]
         params += [limit, offset]
     else:
         extra, extra_params = _within_clause(within, "m.service_id")
