@@ -362,6 +362,7 @@ def _child_welfare_children(unit_ids, today: datetime.date) -> dict:
 # full lists are on the other apps' pages. And how far ahead deadlines are shown.
 DESK_ROWS = 10
 DESK_DEADLINES_AHEAD_DAYS = 7
+DESK_CONTACT_UNSHOWN = ("situation", "name", "phone", "email", "answer")
 
 
 @dataclass
@@ -410,9 +411,17 @@ def desk_for(actor, *, request=None, today: datetime.date | None = None) -> Desk
 
     today = today or timezone.localdate()
     desk = Desk(today=today, notices=open_notices(actor.user))
-    desk.contacts, desk.contacts_total = _count_and_rows(
-        contact_queue(actor).prefetch_related("life_situations"), DESK_ROWS, queue=True
+    # What the desk's row shows: not the family's own words or contact
+    # details (the queue's page for a contact has them), nor the places and
+    # services the queue's own page lists.
+    contacts = (
+        contact_queue(actor)
+        .select_related(None)
+        .select_related("unit", "taken_by")
+        .defer(*DESK_CONTACT_UNSHOWN)
+        .prefetch_related("life_situations")
     )
+    desk.contacts, desk.contacts_total = _count_and_rows(contacts, DESK_ROWS, queue=True)
 
     mine = (
         matters_visible_to(actor)
