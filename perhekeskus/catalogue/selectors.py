@@ -209,21 +209,16 @@ def _hours_known_q(now: datetime) -> Q:
     )
 
 
-def _with_open_status(services: QuerySet[Service], now: datetime) -> QuerySet[Service]:
-    """Services annotated for :func:`_open_status`, in the same query."""
-    return services.annotate(is_open=_open_now_q(now), hours_known=_hours_known_q(now))
-
-
-def _open_status(service: Service) -> bool | None:
-    """:func:`service_open_now` from the annotations of :func:`_with_open_status`."""
-    return bool(service.is_open) if service.hours_known else None
-
-
 def open_now_by_service(ids: Iterable, now: datetime) -> dict:
-    """Each service's :func:`service_open_now` in one query: True, False, or
-    None when none of its channels has opening hours."""
-    services = _with_open_status(Service.objects.filter(pk__in=list(ids)).only("pk"), now)
-    return {service.pk: _open_status(service) for service in services.order_by()}
+    """Each service's :func:`service_open_now` in one query, by the SQL of the
+    open-now filter: True, False, or None when none of its channels has
+    opening hours."""
+    rows = (
+        Service.objects.filter(pk__in=list(ids))
+        .annotate(is_open=_open_now_q(now), known=_hours_known_q(now))
+        .values_list("pk", "is_open", "known")
+    )
+    return {pk: bool(is_open) if known else None for pk, is_open, known in rows}
 
 
 def _filtered(query: ServiceQuery, now: datetime) -> QuerySet[Service]:
