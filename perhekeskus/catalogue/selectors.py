@@ -200,27 +200,6 @@ def _open_now_q(now: datetime) -> Q:
     return Q(Exists(weekly)) | Q(Exists(special))
 
 
-def _hours_known_q(now: datetime) -> Q:
-    """Services with a channel whose opening status is known at ``now``:
-    one with weekly hours, or with an exception for today."""
-    today = timezone.localtime(now).date()
-    return Q(Exists(OpeningHours.objects.filter(channel__service=OuterRef("pk")))) | Q(
-        Exists(HoursException.objects.filter(channel__service=OuterRef("pk"), date=today))
-    )
-
-
-def open_now_by_service(ids: Iterable, now: datetime) -> dict:
-    """Each service's :func:`service_open_now` in one query, by the SQL of the
-    open-now filter: True, False, or None when none of its channels has
-    opening hours."""
-    rows = (
-        Service.objects.filter(pk__in=list(ids))
-        .annotate(is_open=_open_now_q(now), known=_hours_known_q(now))
-        .values_list("pk", "is_open", "known")
-    )
-    return {pk: bool(is_open) if known else None for pk, is_open, known in rows}
-
-
 def _filtered(query: ServiceQuery, now: datetime) -> QuerySet[Service]:
     qs = active_services()
     if query.age is not None:
