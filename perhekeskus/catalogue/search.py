@@ -525,53 +525,41 @@ def _in_static_order(tier: _Tier, within, limit: int, offset: int) -> list[tuple
 def _pg_in_static_order(
     tier: _Tier, within, limit: int, offset: int
 ) -> list[tuple[uuid.UUID, float]]:
-    """PostgreSQL: the first rows of the static order when they hold the
-    page, else the page sorted out of the tier's matches."""
+    """PostgreSQL: the page from the first rows of the static order when they
+    hold it, else sorted out of the tier's matches."""
     extra, extra_params = _within_clause(within, "d.service_id")
     params = [*tier.params, *extra_params, limit, offset]
+    if tier.cheap and tier.rest:
+        # The first matches of the cheap part in the static order, the rest
+        # tested on them in that order until the page is full: a common
+        # filter (an age, free of charge) then reads a few dozen TOASTed
+        # vectors, where the planner would read one for every name that
+        # matches.
+        (cheap, cheap_params), (rest, rest_params) = tier.cheap, tier.rest
+        first_rows = f"WHERE {cheap} ORDER BY d.static_rank + 0, d.service_id"
+        probe_params = [*cheap_params, STATIC_PROBE_ROWS, *rest_params]
+    else:
+        # The first rows of the static order, filtered: enough when the
+        # tier's services are spread through that order (a broad word). The
+        # planner cannot know when they are not (a word only in long names),
+        # so it is tried, not estimated.
+        first_rows, rest = "ORDER BY d.static_rank, d.service_id", tier.sql
+        probe_params = [STATIC_PROBE_ROWS, *tier.params]
     with _search_cursor() as cursor:
-        if tier.cheap and tier.rest and offset + limit <= STATIC_PROBE_ROWS:
-            # The first matches of the cheap part in the static order, the
-            # rest tested on them in that order until the page is full: a
-            # common filter (an age, free of charge) then reads a few dozen
-            # TOASTed vectors, where the planner would read one for every
-            # name that matches.
-            (cheap, cheap_params), (rest, rest_params) = tier.cheap, tier.rest
+        if offset + limit <= STATIC_PROBE_ROWS:
             cursor.execute(
                 f"""
                 SELECT d.service_id FROM (
                     SELECT d.service_id, d.static_rank, d.name_vector, d.search_vector
                     FROM catalogue_servicesearchdocument d
-                    WHERE {cheap}
-                    ORDER BY d.static_rank + 0, d.service_id
+                    {first_rows}
                     LIMIT %s
                 ) AS d
                 WHERE {rest}{extra}
                 ORDER BY d.static_rank, d.service_id
                 LIMIT %s OFFSET %s
                 """,
-                [*cheap_params, STATIC_PROBE_ROWS, *rest_params, *extra_params, limit, offset],
-            )
-            rows = cursor.fetchall()
-            if len(rows) == limit:
-                return [(_to_uuid(row[0]), tier.bonus) for row in rows]
-        elif offset + limit <= STATIC_PROBE_ROWS:
-            # The first rows of the static order, filtered: enough when
-            # the tier's services are spread through that order (a broad
-            # word). The planner cannot know when they are not (a word
-            # only in long names), so it is tried, not estimated.
-            cursor.execute(
-                f"""
-                SELECT d.service_id FROM (
-                    SELECT service_id, static_rank, name_vector, search_vector
-                    FROM catalogue_servicesearchdocument
-                    ORDER BY static_rank, service_id LIMIT %s
-                ) AS d
-                WHERE {tier.sql}{extra}
-                ORDER BY d.static_rank, d.service_id
-                LIMIT %s OFFSET %s
-                """,
-                [STATIC_PROBE_ROWS, *params],
+                [*probe_params, *extra_params, limit, offset],
             )
             rows = cursor.fetchall()
             if len(rows) == limit:
