@@ -353,7 +353,7 @@ def _cards(ids: list) -> dict:
     return cards
 
 
-def _prefetched(ids: Iterable, now: datetime, *, card: bool = False) -> dict:
+def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
     """Services with what their pages show. ``card=True`` loads only what a
     result card shows, each service's :class:`Card` as ``service.card``: no
     opening hours (the card's open-now status comes from
@@ -367,7 +367,6 @@ def _prefetched(ids: Iterable, now: datetime, *, card: bool = False) -> dict:
         for pk, service in found.items():
             service.card = cards[pk]
         return found
-    today = timezone.localdate(now)
     channels = ServiceChannel.objects.select_related("location__municipality").prefetch_related(
         "hours",
         Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
@@ -418,7 +417,7 @@ def search_services(
             ordered = qs.order_by(_local_field("name").asc(), "pk")
         ids = list(ordered.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
 
-    by_id = _prefetched(ids, now, card=not details)
+    by_id = _prefetched(ids, timezone.localdate(now), card=not details)
     open_now = (
         {pk: service_open_now(service, now) for pk, service in by_id.items()}
         if details
@@ -581,7 +580,7 @@ def upcoming_exceptions(
 
 
 def get_public_service(service_id) -> Service:
-    services = _prefetched([service_id], timezone.now())
+    services = _prefetched([service_id], timezone.localdate())
     try:
         service = services[service_id]
     except KeyError:
@@ -615,7 +614,7 @@ def electronic_services_by_life_situation() -> list[tuple[TaxonomyTerm | None, l
         )
         .order_by(_local_field("name").asc(), "pk")
     )
-    by_id = _prefetched(electronic.values_list("pk", flat=True), timezone.now())
+    by_id = _prefetched(electronic.values_list("pk", flat=True), timezone.localdate())
     ordered = [by_id[pk] for pk in electronic.values_list("pk", flat=True) if pk in by_id]
     groups: dict[int | None, list[Service]] = {}
     terms: dict[int | None, TaxonomyTerm | None] = {None: None}
