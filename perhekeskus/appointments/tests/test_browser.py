@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from perhekeskus.appointments import reminders
 from perhekeskus.appointments.models import Mode
@@ -43,7 +44,8 @@ def test_the_professionals_pages(appointments, page, live_server):
     page.check("#id_booking-mode_0")
     page.fill("#id_booking-note_for_family", "Neuvolakortti mukaan")
     page.click("form.booking-form button[type=submit]")
-    assert page.locator(".errorlist").count() >= 1
+    # expect() waits for the answer page; count() would not.
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert page.input_value("#id_booking-note_for_family") == "Neuvolakortti mukaan"
     assert_no_axe_violations(page)
     check(page, f"{live_server.url}/en/casework/matters/{appointments.matter.pk}/")

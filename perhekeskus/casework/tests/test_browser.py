@@ -2,6 +2,7 @@
 form, its receipt, the contact queue, a contact and a matter."""
 
 import pytest
+from playwright.sync_api import expect
 
 from perhekeskus.casework import services
 from perhekeskus.families.models import ServiceTask
@@ -25,7 +26,8 @@ def test_the_family_s_door_and_its_receipt(case, page, live_server):
     page.fill("#id_situation", "We are exhausted and the baby does not sleep.")
     page.check("#id_contact_way_0")
     page.click("button[type=submit]")
-    assert page.locator(".errorlist").count() >= 1
+    # expect() waits for the answer page; count() would not.
+    expect(page.locator(".errorlist").first).to_be_visible()
     assert page.input_value("#id_situation") == "We are exhausted and the baby does not sleep."
     assert_no_axe_violations(page)
     page.fill("#id_phone", "040 123 4567")
