@@ -266,11 +266,6 @@ class _Tier:
     # name, and the full vector would be read from TOAST for each.
     rank_vector: str = "d.search_vector"
     rank_weights: str = PG_WEIGHTS
-    # PostgreSQL, the name tier with filters: the condition as its cheap part,
-    # on the inline name vector, and the rest, which reads the TOASTed vector
-    # (see _pg_in_static_order).
-    cheap: tuple[str, tuple] | None = None
-    rest: tuple[str, tuple] | None = None
 
 
 def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[_Tier]:
@@ -281,30 +276,39 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
         words, filtered = _tsquery_expression(exact), _tsquery_expression(with_facets)
         in_name = "d.name_vector @@ to_tsquery('simple', %s)"
         everywhere = "d.search_vector @@ to_tsquery('simple', %s)"
-        by_name = {"rank_vector": "d.name_vector", "rank_weights": PG_NAME_WEIGHTS}
-        # The name's terms are in the whole vector too: without filters the
-        # name tier needs the small name index alone.
-        if facet_groups:
-            tiers.append(
-                _Tier(
-                    f"{in_name} AND {everywhere}",
-                    (words, filtered),
-                    2 * EXACT_BONUS,
-                    words,
-                    cheap=(in_name, (words,)),
-                    rest=(everywhere, (filtered,)),
-                    **by_name,
-                )
+        # The name vector holds the facets too (migration 0006): the name
+        # tier, filtered or not, needs the small name index alone.
+        tiers.append(
+            _Tier(
+                in_name,
+                (filtered,),
+                2 * EXACT_BONUS,
+                words,
+                rank_vector="d.name_vector",
+                rank_weights=PG_NAME_WEIGHTS,
             )
-        else:
-            tiers.append(_Tier(in_name, (words,), 2 * EXACT_BONUS, words, **by_name))
+        )
         tiers.append(
             _Tier(f"{everywhere} AND NOT {in_name}", (filtered, words), EXACT_BONUS, words)
         )
         if exact is not analysed.groups:
-            heads = _expression(analysed.groups, without=exact, facet_groups=facet_groups)
-            head_words = _expression(analysed.groups, without=exact)
-            tiers.append(_Tier(everywhere, (heads,), 0.0, head_words))
+            # Without the services that have the exact words, as an anti-join:
+            # a negation inside the tsquery makes the index recheck every
+            # match against its TOASTed vector. Scored on the inline name
+            # vector (a head in the name first), for the same reason.
+            everything = _expression(analysed.groups, facet_groups=facet_groups)
+            tiers.append(
+                _Tier(
+                    f"{everywhere} AND d.service_id NOT IN (SELECT e.service_id "
+                    "FROM catalogue_servicesearchdocument e "
+                    "WHERE e.search_vector @@ to_tsquery('simple', %s))",
+                    (everything, filtered),
+                    0.0,
+                    _tsquery_expression(analysed.groups),
+                    rank_vector="d.name_vector",
+                    rank_weights=PG_NAME_WEIGHTS,
+                )
+            )
         return tiers
     # The name's own terms, marked (see _name_markers): plain posting lists,
     # much cheaper for FTS5 than a column filter.
@@ -529,22 +533,10 @@ def _pg_in_static_order(
     hold it, else sorted out of the tier's matches."""
     extra, extra_params = _within_clause(within, "d.service_id")
     params = [*tier.params, *extra_params, limit, offset]
-    if tier.cheap and tier.rest:
-        # The first matches of the cheap part in the static order, the rest
-        # tested on them in that order until the page is full: a common
-        # filter (an age, free of charge) then reads a few dozen TOASTed
-        # vectors, where the planner would read one for every name that
-        # matches.
-        (cheap, cheap_params), (rest, rest_params) = tier.cheap, tier.rest
-        first_rows = f"WHERE {cheap} ORDER BY d.static_rank + 0, d.service_id"
-        probe_params = [*cheap_params, STATIC_PROBE_ROWS, *rest_params]
-    else:
-        # The first rows of the static order, filtered: enough when the
-        # tier's services are spread through that order (a broad word). The
-        # planner cannot know when they are not (a word only in long names),
-        # so it is tried, not estimated.
-        first_rows, rest = "ORDER BY d.static_rank, d.service_id", tier.sql
-        probe_params = [STATIC_PROBE_ROWS, *tier.params]
+    # The first rows of the static order, filtered: enough when the tier's
+    # services are spread through that order (a broad word). The planner
+    # cannot know when they are not (a word only in long names), so it is
+    # tried, not estimated.
     with _search_cursor() as cursor:
         if offset + limit <= STATIC_PROBE_ROWS:
             cursor.execute(
@@ -552,14 +544,14 @@ def _pg_in_static_order(
                 SELECT d.service_id FROM (
                     SELECT d.service_id, d.static_rank, d.name_vector, d.search_vector
                     FROM catalogue_servicesearchdocument d
-                    {first_rows}
+                    ORDER BY d.static_rank, d.service_id
                     LIMIT %s
                 ) AS d
-                WHERE {rest}{extra}
+                WHERE {tier.sql}{extra}
                 ORDER BY d.static_rank, d.service_id
                 LIMIT %s OFFSET %s
                 """,
-                [*probe_params, *extra_params, limit, offset],
+                [STATIC_PROBE_ROWS, *params],
             )
             rows = cursor.fetchall()
             if len(rows) == limit:
