@@ -330,6 +330,7 @@ def ranked_ids(
     within: QuerySet | None = None,
     limit: int = 20,
     offset: int = 0,
+    count_cap: int | None = None,
 ) -> tuple[int, list[tuple[uuid.UUID, float]]]:
     """The number of active services that match the query and the filters,
     and one page of (service id, score), best first.
@@ -337,11 +338,19 @@ def ranked_ids(
     ``facet_groups`` are the filters the index answers
     (:func:`perhekeskus.catalogue.facets.query_facets`); ``within``, when
     given, is a queryset of services for the filters it cannot answer,
-    checked per match.
+    checked per match. With ``count_cap`` the count stops past the cap (or
+    past the page, if that ends later): a count above ``count_cap`` means
+    "more than that" — counting every match of a broad word visits every
+    matching row.
     """
     with _search_cursor():
         return _ranked_ids(
-            analysed, facet_groups=facet_groups, within=within, limit=limit, offset=offset
+            analysed,
+            facet_groups=facet_groups,
+            within=within,
+            limit=limit,
+            offset=offset,
+            count_cap=count_cap,
         )
 
 
@@ -352,34 +361,43 @@ def _ranked_ids(
     within: QuerySet | None,
     limit: int,
     offset: int,
+    count_cap: int | None,
 ) -> tuple[int, list[tuple[uuid.UUID, float]]]:
     limit = max(0, int(limit))
     offset = max(0, int(offset))
     facet_groups = list(facet_groups)
+    # Counted up to this many (None: all).
+    cap = None if count_cap is None else max(count_cap, offset + limit) + 1
     if analysed.is_empty:
         if facet_groups and within is None:
             # Filters alone: the index answers them, in the static order.
             condition = _where_all(analysed, facet_groups)
-            total = _count(condition, None)
+            total = _count(condition, None, cap=cap)
             tier = _Tier(condition[0], condition[1], 0.0)
             return total, _in_static_order(tier, None, limit, offset) if limit else []
         qs = within if within is not None else Service.objects.filter(status=Service.Status.ACTIVE)
         if facet_groups:
             qs = qs.filter(match_filter(analysed, facet_groups))
-        total = qs.count()
+        total = (qs if cap is None else qs.order_by()[:cap]).count()
         page = qs.order_by("pk").values_list("pk", flat=True)[offset : offset + limit]
         return total, [(pk, 0.0) for pk in page]
 
-    total = _count(_where_all(analysed, facet_groups), within)
+    # Counted RANK_LIMIT further: then a capped total still tells that the
+    # last tier (whatever the tiers before it hold, short of the page's end)
+    # is larger than RANK_LIMIT and holds the page's end, with no count of
+    # its own.
+    total = _count(
+        _where_all(analysed, facet_groups), within, cap=None if cap is None else cap + RANK_LIMIT
+    )
     tiers = _tiers(analysed, facet_groups)
     page: list[tuple[uuid.UUID, float]] = []
     start = 0  # where the current tier starts in the whole result
     for index, tier in enumerate(tiers):
         if len(page) == limit or start >= total:
             break
-        # Tiers partition the matches: the last one's size needs no count;
-        # nor does a tier's beyond what decides how it is ordered and whether
-        # the page ends in it.
+        # Tiers partition the matches: the last one's size needs no count
+        # (with a capped total, at least that many); nor does a tier's beyond
+        # what decides how it is ordered and whether the page ends in it.
         last = index == len(tiers) - 1
         enough = max(RANK_LIMIT, offset + limit - start) + 1
         size = total - start if last else _count((tier.sql, tier.params), within, cap=enough)

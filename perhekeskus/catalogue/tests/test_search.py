@@ -335,6 +335,39 @@ def test_a_large_tier_is_in_static_order_and_pages_fit_together(clubs, monkeypat
     assert pages[-1] == []
 
 
+@pytest.mark.parametrize("rank_limit", [1000, 1, 0])
+@pytest.mark.parametrize("count_cap", [0, 1, 2, 4, 5, 6, 100])
+def test_a_capped_count_says_more_than_and_keeps_the_pages(
+    clubs, monkeypatch, rank_limit, count_cap
+):
+    """Counting stops past the cap (or past the page): a count above the cap
+    means "more than the cap", and every page is the one the exact count
+    gives, in every tier and whichever way a tier is ordered."""
+    monkeypatch.setattr(search, "RANK_LIMIT", rank_limit)
+    total, order = _ranked("perhekerhoon", limit=20)
+    assert total == 6
+    for offset in range(8):
+        capped, page = _ranked("perhekerhoon", limit=1, offset=offset, count_cap=count_cap)
+        assert page == order[offset : offset + 1]
+        if total <= max(count_cap, offset + 1):
+            assert capped == total
+        else:
+            assert max(count_cap, offset + 1) < capped <= total
+
+
+def test_a_capped_count_of_filters_alone(clubs):
+    from perhekeskus.catalogue import facets
+    from perhekeskus.catalogue.query import ServiceQuery
+
+    free = facets.query_facets(ServiceQuery(free=True))
+    exact, _page = search.ranked_ids(search.AnalysedQuery(), facet_groups=free, limit=0)
+    assert exact == 7
+    capped, _page = search.ranked_ids(
+        search.AnalysedQuery(), facet_groups=free, limit=0, count_cap=3
+    )
+    assert capped == 4
+
+
 def test_static_order_and_scores_agree_on_the_result_set(clubs, monkeypatch):
     scored = _ranked("perhekerho", limit=20)
     monkeypatch.setattr(search, "RANK_LIMIT", 0)
