@@ -231,7 +231,7 @@ def main() -> None:
 
     from perhekeskus.catalogue import facets, search
     from perhekeskus.catalogue.query import ServiceQuery
-    from perhekeskus.catalogue.selectors import _filtered, search_services
+    from perhekeskus.catalogue.selectors import FINDER_COUNT_CAP, _filtered, search_services
     from perhekeskus.catalogue.synthetic import generate_services
 
     translation.activate("fi")
@@ -298,6 +298,7 @@ def main() -> None:
             within=within if facets.needs_sql(service_query) else None,
             limit=20,
             offset=0,
+            count_cap=FINDER_COUNT_CAP,
         )
         rank_elapsed = (time.perf_counter() - started) * 1000
         within_sql, within_params = within.order_by().values("pk").query.sql_with_params()

@@ -213,7 +213,7 @@ def search_services(request, params: Query[ServiceSearchParams]):
             )
         query = form.to_query()
         now = timezone.now()
-        result = selectors.search_services(query, now=now, details=True)
+        result = selectors.search_services(query, now=now, details=True, exact_count=True)
         return Status(
             200,
             {

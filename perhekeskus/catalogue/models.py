@@ -385,6 +385,9 @@ class ServiceSearchDocument(models.Model):
     # Order of a large result tier: services with shorter names first
     # (perhekeskus.catalogue.search.static_rank).
     static_rank = models.PositiveIntegerField(default=0)
+    # What the service's result card shows (perhekeskus.catalogue.cards);
+    # empty until the service is next indexed.
+    card = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("search document")

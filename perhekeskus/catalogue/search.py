@@ -36,7 +36,7 @@ from rapidfuzz.distance import Levenshtein
 
 from perhekeskus.core import text
 
-from . import facets
+from . import cards, facets
 from .models import SearchTerm, Service, ServiceChannel, ServiceSearchDocument
 
 # Words beyond this are ignored: a query is a few words, not a document.
@@ -640,9 +640,9 @@ def static_rank(name: str) -> int:
     return min(len(text.tokenize(name)), 127) * 256 + min(len(name), 255)
 
 
-def _documents(ids: list) -> Iterator[tuple[object, str, str, str, int]]:
-    """(service id, name terms, body terms, facet terms, static rank) of the
-    active services among ``ids``.
+def _documents(ids: list) -> Iterator[tuple[object, str, str, str, int, dict]]:
+    """(service id, name terms, body terms, facet terms, static rank, card) of
+    the active services among ``ids``.
 
     Only active services are indexed: the finder never shows the others.
     """
@@ -657,6 +657,7 @@ def _documents(ids: list) -> Iterator[tuple[object, str, str, str, int]]:
     active = [row["pk"] for row in values]
     related = _related_texts(active)
     facts = facets.facts_by_service(active)
+    card_data = cards.card_data(active)
     for row in values:
         name = _terms((row[f], language) for f, language in name_fields)
         body = _terms((row[f], language) for f, language in body_fields + org_fields)
@@ -667,6 +668,7 @@ def _documents(ids: list) -> Iterator[tuple[object, str, str, str, int]]:
             " ".join(body),
             " ".join(facets.service_facets(facts[row["pk"]])),
             static_rank(row["name_fi"] or ""),
+            card_data[row["pk"]],
         )
 
 
@@ -703,7 +705,7 @@ def _name_markers(name_terms: str) -> str:
     return " ".join(_name_marker(term) for term in sorted(set(name_terms.split())))
 
 
-def _fts_insert(cursor, docs: list[tuple[object, str, str, str, int]]) -> None:
+def _fts_insert(cursor, docs: list[tuple[object, str, str, str, int, dict]]) -> None:
     wanted = {_db_id(doc[0]): _rowid(doc[4], doc[0]) for doc in docs}
     taken: set[int] = set()
     candidates = list(wanted.values())
@@ -726,7 +728,7 @@ def _fts_insert(cursor, docs: list[tuple[object, str, str, str, int]]) -> None:
         f"SELECT id, %s, %s, %s FROM {ROWID_TABLE} WHERE service_id = %s",
         [
             (name, body, f"{facet_terms} {_name_markers(name)}", _db_id(pk))
-            for pk, name, body, facet_terms, _r in docs
+            for pk, name, body, facet_terms, _rank, _card in docs
         ],
     )
 
@@ -822,14 +824,19 @@ def index_services(service_ids: Iterable | None = None) -> int:
                     delta.subtract(_document_terms(name, body))
                 _delete_documents(batch)
             docs = list(_documents(batch))
-            for _pk, name, body, _facets, _rank in docs:
+            for _pk, name, body, _facets, _rank, _card in docs:
                 delta.update(_document_terms(name, body))
             ServiceSearchDocument.objects.bulk_create(
                 [
                     ServiceSearchDocument(
-                        service_id=pk, name_terms=n, body_terms=b, facet_terms=f, static_rank=r
+                        service_id=pk,
+                        name_terms=n,
+                        body_terms=b,
+                        facet_terms=f,
+                        static_rank=r,
+                        card=card,
                     )
-                    for pk, n, b, f, r in docs
+                    for pk, n, b, f, r, card in docs
                 ]
             )
             if sqlite:

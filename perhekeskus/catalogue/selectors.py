@@ -11,14 +11,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.db.models import (
     CharField,
     Count,
     Exists,
     F,
+    FilteredRelation,
     OuterRef,
     Prefetch,
     Q,
@@ -34,7 +35,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.programme.models import Municipality
 
-from . import facets, search
+from . import cards, facets, search
 from .models import (
     HoursException,
     Language,
@@ -46,6 +47,11 @@ from .models import (
 )
 from .query import REMOTE, ServiceQuery, Sort
 
+# The finder counts matches up to this many and then says "more than": an
+# exact count of a broad word (half the catalogue) visits every matching
+# row, and nobody pages through a thousand services — the page suggests
+# narrowing the search instead. The API counts exactly.
+FINDER_COUNT_CAP = 1000
 KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON_AT_EQUATOR = 111.320
 END_OF_DAY = time(23, 59)  # "open until 23:59" means open through midnight
@@ -87,6 +93,15 @@ class ServiceSearchResult:
     items: list[ServiceHit]
     corrections: dict[str, str] = field(default_factory=dict)
     relax: list[Relaxation] = field(default_factory=list)
+    # The count stopped past this many (see FINDER_COUNT_CAP); None: exact.
+    count_cap: int | None = None
+
+    @property
+    def more_than(self) -> int | None:
+        """The cap when more services match than were counted, else None."""
+        if self.count_cap is not None and self.count > self.count_cap:
+            return self.count_cap
+        return None
 
     @property
     def page(self) -> int:
@@ -94,7 +109,8 @@ class ServiceSearchResult:
 
     @property
     def page_count(self) -> int:
-        return max(1, math.ceil(self.count / self.query.limit))
+        counted = self.count if self.more_than is None else self.count_cap
+        return max(1, math.ceil(counted / self.query.limit))
 
 
 @dataclass
@@ -291,85 +307,35 @@ def _with_distance(qs: QuerySet[Service], near: tuple[float, float]) -> QuerySet
     return qs.annotate(d2=Subquery(nearest))
 
 
-def _translated(*names: str) -> list[str]:
-    """A translated field's columns: the field and its version in each language."""
-    return [
-        column
-        for name in names
-        for column in (name, *(f"{name}_{code}" for code, _label in settings.LANGUAGES))
-    ]
+class _Hours(NamedTuple):
+    weekday: int
+    opens: time
+    closes: time
+    valid_from: date | None
+    valid_to: date | None
 
 
-# What a result card shows (catalogue/_service_card.html): the long texts,
-# contact details and source records of a service and its places stay unread.
-CARD_SERVICE_FIELDS = [
-    "id",
-    "status",
-    "cost",
-    "national",
-    "organization__kind",
-    *_translated("name", "summary"),
-    *(f"organization__{name}" for name in _translated("name")),
-]
+class _Exception(NamedTuple):
+    closed: bool
+    opens: time | None
+    closes: time | None
 
 
-@dataclass
-class Card:
-    """What a result card shows of a service's channels and languages, read
-    as plain values (catalogue/_service_card.html)."""
-
-    places: list[str] = field(default_factory=list)  # municipalities, each once
-    channel_kinds: list[tuple[str, str]] = field(default_factory=list)  # (kind, label), each once
-    languages: list[str] = field(default_factory=list)
-    coordinates: list[tuple[float, float]] = field(default_factory=list)
-
-
-def _cards(ids: list) -> dict:
-    """Each service's :class:`Card`, from two reads of plain values (no model
-    instances for the channels, their places and the languages)."""
-    cards = {pk: Card() for pk in ids}
-    channels = (
-        ServiceChannel.objects.filter(service__in=ids)
-        .annotate(place=_local_field("location__municipality__name"))
-        .values_list("service", "kind", "location__latitude", "location__longitude", "place")
-    )
-    kinds = dict(ServiceChannel.Kind.choices)
-    for service, kind, latitude, longitude, place in channels:
-        card = cards[service]
-        if all(kind != seen for seen, _label in card.channel_kinds):
-            card.channel_kinds.append((kind, kinds[kind]))
-        if latitude is not None:
-            card.coordinates.append((latitude, longitude))
-        if place is not None and place not in card.places:
-            card.places.append(place)
-    languages = (
-        Service.languages.through.objects.filter(service__in=ids)
-        .annotate(name=_local_field("language__name"))
-        .order_by("language__code")
-        .values_list("service", "name")
-    )
-    for service, name in languages:
-        cards[service].languages.append(name)
-    return cards
-
-
-def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
-    """Services with what their pages show. ``card=True`` loads only what a
-    result card shows, each service's :class:`Card` as ``service.card``: no
-    opening hours (the card's open-now status comes from
-    :func:`open_status_by_service`), life situations, target groups or long
-    texts."""
+def _prefetched(ids: Iterable, now: datetime, *, card: bool = False) -> dict:
+    """Services with what their pages show. ``card=True`` gives what a result
+    card shows instead: :class:`cards.CardService` objects (no model
+    instances, no opening hours, life situations, target groups or long
+    texts)."""
     ids = list(ids)
-    services = Service.objects.filter(pk__in=ids).select_related("organization").order_by()
     if card:
-        cards = _cards(ids)
-        found = {service.pk: service for service in services.only(*CARD_SERVICE_FIELDS)}
-        for pk, service in found.items():
-            service.card = cards[pk]
-        return found
+        return cards.card_services(ids)
+    services = Service.objects.filter(pk__in=ids).select_related("organization").order_by()
     channels = ServiceChannel.objects.select_related("location__municipality").prefetch_related(
         "hours",
-        Prefetch("exceptions", queryset=HoursException.objects.filter(date__gte=today)),
+        Prefetch(
+            "exceptions",
+            queryset=HoursException.objects.filter(date__gte=timezone.localdate(now)),
+        ),
     )
     services = services.prefetch_related(
         Prefetch("channels", queryset=channels), "languages", "life_situations", "target_groups"
@@ -378,15 +344,20 @@ def _prefetched(ids: Iterable, today: date, *, card: bool = False) -> dict:
 
 
 def search_services(
-    query: ServiceQuery, *, now: datetime | None = None, details: bool = False
+    query: ServiceQuery,
+    *,
+    now: datetime | None = None,
+    details: bool = False,
+    exact_count: bool = False,
 ) -> ServiceSearchResult:
     """Answer a family's search: filters, free text, ordering, one page.
 
     The services come with what a result card shows; ``details=True`` loads
     everything their pages show (the API lists channels' hours, life
-    situations and target groups)."""
+    situations and target groups). The count stops past
+    :data:`FINDER_COUNT_CAP` unless ``exact_count`` asks for all."""
     now = now or timezone.now()
-    qs = _filtered(query, now)
+    count_cap = None if exact_count else FINDER_COUNT_CAP
     analysed = search.analyse_query(query.text) if query.text else None
     text_search = analysed is not None and not analysed.is_empty
     sort = query.sort
@@ -400,15 +371,20 @@ def search_services(
             analysed,
             facet_groups=facets.query_facets(query),
             # Filters the index cannot answer (the moment, a place) stay in SQL.
-            within=qs if facets.needs_sql(query) else None,
+            within=_filtered(query, now) if facets.needs_sql(query) else None,
             limit=query.limit,
             offset=query.offset,
+            count_cap=count_cap,
         )
         ids = [service_id for service_id, _score in ranked]
     else:
+        qs = _filtered(query, now)
         if text_search:
             qs = qs.filter(search.match_filter(analysed))
-        count = qs.count()
+        if count_cap is None:
+            count = qs.count()
+        else:
+            count = qs.order_by()[: max(count_cap, query.offset + query.limit) + 1].count()
         if sort == Sort.DISTANCE:
             ordered = _with_distance(qs, query.near).order_by(
                 F("d2").asc(nulls_last=True), _local_field("name").asc(), "pk"
@@ -417,12 +393,11 @@ def search_services(
             ordered = qs.order_by(_local_field("name").asc(), "pk")
         ids = list(ordered.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
 
-    by_id = _prefetched(ids, timezone.localdate(now), card=not details)
-    open_now = (
-        {pk: service_open_now(service, now) for pk, service in by_id.items()}
-        if details
-        else open_status_by_service(by_id, now)
-    )
+    by_id = _prefetched(ids, now, card=not details)
+    if details:
+        open_now = {pk: service_open_now(service, now) for pk, service in by_id.items()}
+    else:
+        open_now = open_status_by_service(ids, now)
     items = []
     for service_id in ids:
         service = by_id.get(service_id)
@@ -440,6 +415,7 @@ def search_services(
         count=count,
         items=items,
         corrections=dict(analysed.corrections) if analysed else {},
+        count_cap=count_cap,
     )
     if count == 0:
         result.relax = _relaxations(query, analysed if text_search else None, now)
@@ -533,33 +509,48 @@ def opening_status(channel: ServiceChannel, now: datetime) -> bool | None:
 
 def open_status_by_service(ids: Iterable, now: datetime) -> dict:
     """Each service's :func:`service_open_now` (services with no opening
-    hours left out) from two light reads of the hours, no model instances:
-    what a result card needs."""
+    hours left out) from one read of plain values: the channels with their
+    weekly hours and today's exceptions, a row per channel, hours and
+    exception. What the result cards show."""
     today, moment = _local_moment(now)
-    ids = list(ids)
-    hours: dict = defaultdict(list)
-    exceptions: dict = defaultdict(list)
     rows = (
-        OpeningHours.objects.filter(channel__service__in=ids)
-        .annotate(service=F("channel__service"))
+        # A plain queryset: no translated fields here, and the translation
+        # layer's per-row handling would cost more than the query.
+        QuerySet(ServiceChannel)
+        .filter(service__in=list(ids))
+        .annotate(today=FilteredRelation("exceptions", condition=Q(exceptions__date=today)))
+        .order_by()
         .values_list(
-            "service", "channel", "weekday", "opens", "closes", "valid_from", "valid_to", named=True
+            "service",
+            "pk",
+            "hours__pk",
+            "hours__weekday",
+            "hours__opens",
+            "hours__closes",
+            "hours__valid_from",
+            "hours__valid_to",
+            "today__pk",
+            "today__closed",
+            "today__opens",
+            "today__closes",
         )
     )
-    for row in rows:
-        hours[row.service, row.channel].append(row)
-    rows = (
-        HoursException.objects.filter(channel__service__in=ids, date=today)
-        .annotate(service=F("channel__service"))
-        .values_list("service", "channel", "closed", "opens", "closes", named=True)
-    )
-    for row in rows:
-        exceptions[row.service, row.channel].append(row)
+    hours: dict = defaultdict(dict)  # (service, channel) -> {hours id: _Hours}
+    exceptions: dict = defaultdict(dict)
+    for service, channel, hours_id, *rest in rows:
+        weekday, opens, closes, valid_from, valid_to, exception_id, *exception = rest
+        weekly = hours[service, channel]
+        if hours_id is not None:
+            weekly[hours_id] = _Hours(weekday, opens, closes, valid_from, valid_to)
+        if exception_id is not None:
+            exceptions[service, channel][exception_id] = _Exception(*exception)
     statuses: dict = defaultdict(list)
-    for service, channel in hours.keys() | exceptions.keys():
-        statuses[service].append(
-            _status(hours[service, channel], exceptions[service, channel], today, moment)
+    for (service, channel), weekly in hours.items():
+        status = _status(
+            list(weekly.values()), list(exceptions[service, channel].values()), today, moment
         )
+        if status is not None:
+            statuses[service].append(status)
     return {service: any(known) for service, known in statuses.items()}
 
 
@@ -580,7 +571,7 @@ def upcoming_exceptions(
 
 
 def get_public_service(service_id) -> Service:
-    services = _prefetched([service_id], timezone.localdate())
+    services = _prefetched([service_id], timezone.now())
     try:
         service = services[service_id]
     except KeyError:
@@ -614,7 +605,7 @@ def electronic_services_by_life_situation() -> list[tuple[TaxonomyTerm | None, l
         )
         .order_by(_local_field("name").asc(), "pk")
     )
-    by_id = _prefetched(electronic.values_list("pk", flat=True), timezone.localdate())
+    by_id = _prefetched(electronic.values_list("pk", flat=True), timezone.now())
     ordered = [by_id[pk] for pk in electronic.values_list("pk", flat=True) if pk in by_id]
     groups: dict[int | None, list[Service]] = {}
     terms: dict[int | None, TaxonomyTerm | None] = {None: None}

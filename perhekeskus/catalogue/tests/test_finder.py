@@ -33,7 +33,7 @@ WEDNESDAY_MORNING = datetime.datetime(2026, 11, 25, 10, 30, tzinfo=HELSINKI)
 
 
 def names(result):
-    return {hit.service.name_fi for hit in result.items}
+    return {hit.service.name for hit in result.items}
 
 
 def find(**kwargs):
@@ -111,7 +111,7 @@ def test_open_now_follows_weekly_hours_and_exceptions():
     late = WEDNESDAY_MORNING.replace(hour=23, minute=59, second=30)
     result = search_services(ServiceQuery(open_now=True), now=late)
     assert names(result) == {"Ympäri vuorokauden"}
-    hits = {hit.service.name_fi: hit.open_now for hit in find().items}
+    hits = {hit.service.name: hit.open_now for hit in find().items}
     assert hits["Auki"] is True and hits["Iltaisin"] is False and hits["Suljettu tänään"] is False
 
 
@@ -126,7 +126,7 @@ def test_near_orders_by_distance_and_radius_cuts():
     ServiceFactory(name_fi="Verkossa")
 
     result = find(near=kuopio, sort=Sort.DISTANCE)
-    assert [hit.service.name_fi for hit in result.items] == ["Lähellä", "Kaukana", "Verkossa"]
+    assert [hit.service.name for hit in result.items] == ["Lähellä", "Kaukana", "Verkossa"]
     first = result.items[0]
     assert first.distance_km == pytest.approx(haversine_km(kuopio, (62.90, 27.68)), abs=0.1)
     assert result.items[2].distance_km is None
@@ -162,9 +162,7 @@ def test_text_search_with_filters_and_paging():
     )
     assert not names(result) & names(page_two)
     by_name = find(text="neuvola", sort=Sort.NAME)
-    assert [hit.service.name_fi for hit in by_name.items] == [
-        f"Lastenneuvola {i}" for i in range(5)
-    ]
+    assert [hit.service.name for hit in by_name.items] == [f"Lastenneuvola {i}" for i in range(5)]
     assert find(text="neuvola", municipality="903").count == 5
     assert find(text="neuvola", municipality="904").count == 0
 
@@ -313,3 +311,36 @@ def test_the_results_page_reads_the_same_number_of_queries_for_any_number_of_car
         cafe()
     search.index_services()
     assert page_queries() == one
+
+
+@pytest.mark.parametrize("sort", [Sort.RELEVANCE, Sort.NAME])
+def test_the_finder_counts_up_to_its_cap_and_the_api_exactly(client, monkeypatch, sort):
+    """Past the cap the page says "more than", pages only up to the cap and
+    suggests narrowing the search; the API still gives the exact count."""
+    from django.urls import reverse
+
+    from perhekeskus.catalogue import selectors
+
+    for i in range(7):
+        ServiceFactory(name_fi=f"Perhekahvila {i}", summary_fi="Avoin perhekahvila.")
+    search.index_services()
+    monkeypatch.setattr(selectors, "FINDER_COUNT_CAP", 4)
+
+    result = search_services(ServiceQuery(text="perhekahvila", limit=2, sort=sort))
+    assert result.more_than == 4 and result.count > 4 and result.page_count == 2
+    all_pages = [
+        search_services(ServiceQuery(text="perhekahvila", limit=2, offset=o, sort=sort))
+        for o in (0, 2, 4, 6)
+    ]
+    assert sum(len(page.items) for page in all_pages) == 7  # nothing lost past the cap
+    exact = search_services(ServiceQuery(text="perhekahvila", limit=2), exact_count=True)
+    assert exact.count == 7 and exact.more_than is None and exact.page_count == 4
+
+    response = client.get(reverse("catalogue:search"), {"q": "perhekahvila", "sort": sort})
+    page = response.content.decode()
+    assert "Yli 4 palvelua" in page and "4 ensimmäistä" in page
+    api = client.get("/api/v1/services", {"q": "perhekahvila"}).json()
+    assert api["count"] == 7
+
+    monkeypatch.setattr(selectors, "FINDER_COUNT_CAP", 10)
+    assert search_services(ServiceQuery(text="perhekahvila", sort=sort)).more_than is None

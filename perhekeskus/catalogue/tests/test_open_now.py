@@ -68,7 +68,7 @@ def test_sql_open_now_agrees_with_the_opening_hours(catalogue):
         )
         by_python = {
             pk: service_open_now(service, moment)
-            for pk, service in _prefetched(catalogue, moment.date()).items()
+            for pk, service in _prefetched(catalogue, moment).items()
         }
         # The finder's "open now" filter, in SQL.
         open_by_sql = _filtered(ServiceQuery(open_now=True), moment).filter(pk__in=catalogue)
