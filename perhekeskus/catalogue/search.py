@@ -85,6 +85,8 @@ class AnalysedQuery:
     # contain the words themselves and rank above those that only share a
     # head (*perheneuvolassa* → *perheneuvola* before other *neuvola*s).
     exact_groups: list[frozenset[str]] = field(default_factory=list)
+    # How many indexed services contain each of the terms the vocabulary knows.
+    term_counts: dict[str, int] = field(default_factory=dict)
 
 
 # --- Query analysis -----------------------------------------------------------
@@ -139,13 +141,15 @@ def analyse_query(text_: str) -> AnalysedQuery:
         return AnalysedQuery()
 
     all_terms = set().union(*(terms for _w, terms in words))
-    known = set(SearchTerm.objects.filter(term__in=all_terms).values_list("term", flat=True))
+    known = dict(
+        SearchTerm.objects.filter(term__in=all_terms).values_list("term", "document_count")
+    )
     groups: list[frozenset[str]] = []
     exact_groups: list[frozenset[str]] = []
     corrections: dict[str, str] = {}
     for word, terms in words:
         exact = text.query_word_terms(word, heads=False)
-        if not terms & known and not word.isdigit():
+        if not terms & known.keys() and not word.isdigit():
             corrected = _closest_term(word)
             if corrected is not None:
                 corrections[word] = corrected
@@ -154,7 +158,11 @@ def analyse_query(text_: str) -> AnalysedQuery:
         groups.append(terms)
         exact_groups.append(exact)
     return AnalysedQuery(
-        groups=groups, corrections=corrections, is_empty=False, exact_groups=exact_groups
+        groups=groups,
+        corrections=corrections,
+        is_empty=False,
+        exact_groups=exact_groups,
+        term_counts=known,
     )
 
 
@@ -386,9 +394,11 @@ def _ranked_ids(
     # last tier (whatever the tiers before it hold, short of the page's end)
     # is larger than RANK_LIMIT and holds the page's end, with no count of
     # its own.
-    total = _count(
-        _where_all(analysed, facet_groups), within, cap=None if cap is None else cap + RANK_LIMIT
-    )
+    total_cap = None if cap is None else cap + RANK_LIMIT
+    if total_cap is not None and _at_least(analysed, facet_groups, within) >= total_cap:
+        total = total_cap  # more than that, as the vocabulary tells without counting
+    else:
+        total = _count(_where_all(analysed, facet_groups), within, cap=total_cap)
     tiers = _tiers(analysed, facet_groups)
     page: list[tuple[uuid.UUID, float]] = []
     start = 0  # where the current tier starts in the whole result
@@ -410,6 +420,18 @@ def _ranked_ids(
                 page += _in_static_order(tier, within, wanted, first)
         start += size
     return total, page
+
+
+def _at_least(
+    analysed: AnalysedQuery, facet_groups: list[frozenset[str]], within: QuerySet | None
+) -> int:
+    """A lower bound of the matches from the vocabulary's document counts: a
+    one-word query without filters matches at least as many services as its
+    most common term (a broad word's count is then not needed to know that
+    it is over the cap)."""
+    if facet_groups or within is not None or len(analysed.groups) != 1:
+        return 0
+    return max((analysed.term_counts.get(term, 0) for term in analysed.groups[0]), default=0)
 
 
 class _Planning(threading.local):

@@ -355,6 +355,25 @@ def test_a_capped_count_says_more_than_and_keeps_the_pages(
             assert max(count_cap, offset + 1) < capped <= total
 
 
+def test_the_vocabulary_tells_a_broad_word_is_over_the_cap_without_counting(clubs, monkeypatch):
+    monkeypatch.setattr(search, "RANK_LIMIT", 0)
+    counted = []
+    count = search._count
+    monkeypatch.setattr(
+        search,
+        "_count",
+        lambda condition, *a, **k: counted.append(condition) or count(condition, *a, **k),
+    )
+    analysed = search.analyse_query("perhekerhoon")
+    where_all = search._where_all(analysed, [])
+    # Six services contain "perhekerho" or its head "kerho": over a cap of one.
+    total, page = search.ranked_ids(analysed, limit=1, count_cap=1)
+    assert total == 2 and len(page) == 1 and where_all not in counted
+    # Over a cap the vocabulary cannot vouch for, it counts.
+    search.ranked_ids(analysed, limit=1, count_cap=10)
+    assert where_all in counted
+
+
 def test_a_capped_count_of_filters_alone(clubs):
     from perhekeskus.catalogue import facets
     from perhekeskus.catalogue.query import ServiceQuery
