@@ -155,10 +155,6 @@ class CardService:
         )
 
     @property
-    def id(self) -> uuid.UUID:
-        return self.pk
-
-    @property
     def name(self) -> str:
         return _local(self.names)
 

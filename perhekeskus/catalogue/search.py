@@ -284,18 +284,10 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
         words, filtered = _tsquery_expression(exact), _tsquery_expression(with_facets)
         in_name = "d.name_vector @@ to_tsquery('simple', %s)"
         everywhere = "d.search_vector @@ to_tsquery('simple', %s)"
+        by_name = {"rank_vector": "d.name_vector", "rank_weights": PG_NAME_WEIGHTS}
         # The name vector holds the facets too (migration 0006): the name
         # tier, filtered or not, needs the small name index alone.
-        tiers.append(
-            _Tier(
-                in_name,
-                (filtered,),
-                2 * EXACT_BONUS,
-                words,
-                rank_vector="d.name_vector",
-                rank_weights=PG_NAME_WEIGHTS,
-            )
-        )
+        tiers.append(_Tier(in_name, (filtered,), 2 * EXACT_BONUS, words, **by_name))
         tiers.append(
             _Tier(f"{everywhere} AND NOT {in_name}", (filtered, words), EXACT_BONUS, words)
         )
@@ -313,8 +305,7 @@ def _tiers(analysed: AnalysedQuery, facet_groups: list[frozenset[str]]) -> list[
                     (everything, filtered),
                     0.0,
                     _tsquery_expression(analysed.groups),
-                    rank_vector="d.name_vector",
-                    rank_weights=PG_NAME_WEIGHTS,
+                    **by_name,
                 )
             )
         return tiers
@@ -362,6 +353,12 @@ def ranked_ids(
         )
 
 
+def count_limit(count_cap: int | None, offset: int, limit: int) -> int | None:
+    """How many matches a count with ``count_cap`` goes to: past the cap, or
+    past the page if that ends later (None: all)."""
+    return None if count_cap is None else max(count_cap, offset + limit) + 1
+
+
 def _ranked_ids(
     analysed: AnalysedQuery,
     *,
@@ -374,8 +371,7 @@ def _ranked_ids(
     limit = max(0, int(limit))
     offset = max(0, int(offset))
     facet_groups = list(facet_groups)
-    # Counted up to this many (None: all).
-    cap = None if count_cap is None else max(count_cap, offset + limit) + 1
+    cap = count_limit(count_cap, offset, limit)
     if analysed.is_empty:
         if facet_groups and within is None:
             # Filters alone: the index answers them, in the static order.

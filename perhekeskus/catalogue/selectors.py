@@ -321,15 +321,10 @@ class _Exception(NamedTuple):
     closes: time | None
 
 
-def _prefetched(ids: Iterable, now: datetime, *, card: bool = False) -> dict:
-    """Services with what their pages show. ``card=True`` gives what a result
-    card shows instead: :class:`cards.CardService` objects (no model
-    instances, no opening hours, life situations, target groups or long
-    texts)."""
-    ids = list(ids)
-    if card:
-        return cards.card_services(ids)
-    services = Service.objects.filter(pk__in=ids).select_related("organization").order_by()
+def _prefetched(ids: Iterable, now: datetime) -> dict:
+    """Services with what their pages show (result cards: see
+    :func:`cards.card_services`)."""
+    services = Service.objects.filter(pk__in=list(ids)).select_related("organization").order_by()
     channels = ServiceChannel.objects.select_related("location__municipality").prefetch_related(
         "hours",
         Prefetch(
@@ -384,7 +379,9 @@ def search_services(
         if count_cap is None:
             count = qs.count()
         else:
-            count = qs.order_by()[: max(count_cap, query.offset + query.limit) + 1].count()
+            count = qs.order_by()[
+                : search.count_limit(count_cap, query.offset, query.limit)
+            ].count()
         if sort == Sort.DISTANCE:
             ordered = _with_distance(qs, query.near).order_by(
                 F("d2").asc(nulls_last=True), _local_field("name").asc(), "pk"
@@ -393,7 +390,7 @@ def search_services(
             ordered = qs.order_by(_local_field("name").asc(), "pk")
         ids = list(ordered.values_list("pk", flat=True)[query.offset : query.offset + query.limit])
 
-    by_id = _prefetched(ids, now, card=not details)
+    by_id = _prefetched(ids, now) if details else cards.card_services(ids)
     if details:
         open_now = {pk: service_open_now(service, now) for pk, service in by_id.items()}
     else:

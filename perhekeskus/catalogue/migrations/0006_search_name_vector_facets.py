@@ -9,40 +9,31 @@ starts with, so the words' matches in the name are unchanged.
 
 from django.db import migrations
 
-POSTGRESQL_FORWARD = [
-    "DROP INDEX IF EXISTS catalogue_search_name_gin",
-    "ALTER TABLE catalogue_servicesearchdocument DROP COLUMN IF EXISTS name_vector",
-    """
-    ALTER TABLE catalogue_servicesearchdocument
-    ADD COLUMN name_vector tsvector GENERATED ALWAYS AS (
-        to_tsvector('simple'::regconfig, name_terms || ' ' || facet_terms)
-    ) STORED
-    """,
-    "ALTER TABLE catalogue_servicesearchdocument ALTER COLUMN name_vector SET STORAGE MAIN",
-    """
-    CREATE INDEX catalogue_search_name_gin
-    ON catalogue_servicesearchdocument USING gin (name_vector)
-    """,
-    # Rewritten rows keep the new vector in the row (the column was added
-    # before its storage was set). Last: the update leaves deferred checks.
-    "UPDATE catalogue_servicesearchdocument SET static_rank = static_rank",
-]
-POSTGRESQL_BACKWARD = [
-    "DROP INDEX IF EXISTS catalogue_search_name_gin",
-    "ALTER TABLE catalogue_servicesearchdocument DROP COLUMN IF EXISTS name_vector",
-    """
-    ALTER TABLE catalogue_servicesearchdocument
-    ADD COLUMN name_vector tsvector GENERATED ALWAYS AS (
-        to_tsvector('simple'::regconfig, name_terms)
-    ) STORED
-    """,
-    "ALTER TABLE catalogue_servicesearchdocument ALTER COLUMN name_vector SET STORAGE MAIN",
-    """
-    CREATE INDEX catalogue_search_name_gin
-    ON catalogue_servicesearchdocument USING gin (name_vector)
-    """,
-    "UPDATE catalogue_servicesearchdocument SET static_rank = static_rank",
-]
+
+def _name_vector(terms: str) -> list[str]:
+    """The name vector of ``terms`` (an SQL expression), kept in the row."""
+    return [
+        "DROP INDEX IF EXISTS catalogue_search_name_gin",
+        "ALTER TABLE catalogue_servicesearchdocument DROP COLUMN IF EXISTS name_vector",
+        f"""
+        ALTER TABLE catalogue_servicesearchdocument
+        ADD COLUMN name_vector tsvector GENERATED ALWAYS AS (
+            to_tsvector('simple'::regconfig, {terms})
+        ) STORED
+        """,
+        "ALTER TABLE catalogue_servicesearchdocument ALTER COLUMN name_vector SET STORAGE MAIN",
+        """
+        CREATE INDEX catalogue_search_name_gin
+        ON catalogue_servicesearchdocument USING gin (name_vector)
+        """,
+        # Rewritten rows keep the new vector in the row (the column was added
+        # before its storage was set). Last: the update leaves deferred checks.
+        "UPDATE catalogue_servicesearchdocument SET static_rank = static_rank",
+    ]
+
+
+POSTGRESQL_FORWARD = _name_vector("name_terms || ' ' || facet_terms")
+POSTGRESQL_BACKWARD = _name_vector("name_terms")
 
 
 def _run(statements):
