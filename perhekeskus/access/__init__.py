@@ -9,20 +9,31 @@ from .actor import ANONYMOUS, Actor, actor_for, as_actor
 from .core import (
     TEAM,
     Decision,
+    Forbidden,
     NotFound,
     access_family,
     families_visible_to,
     family_decision,
     family_visible,
+    forbid,
     log_listing,
     log_persons_shown,
     persons_visible_to,
+    require,
 )
 from .disclosure import DisclosureAnswer, may_disclose
 from .grants import open_special_access
 from .masking import Contact, contact_of
+from .table import Act, Field, Kind, Part
 
 __all__ = [
+    "Forbidden",
+    "forbid",
+    "require",
+    "Act",
+    "Field",
+    "Kind",
+    "Part",
     "ANONYMOUS",
     "Actor",
     "Contact",

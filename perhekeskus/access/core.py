@@ -1,36 +1,39 @@
-"""Who may see which family or person, and on what basis.
+"""Who holds which part in which family's work.
 
-Bases, in the order they are tried (Act 703/2023):
+The parts a professional can hold towards a family (Act 703/2023):
 
-1. ``relationship`` – an active client relationship of one of the user's
-   units with the family (or with one member of it), for a service task;
-2. ``statutory`` / ``emergency`` – access opened by the user on a statutory
-   right or in an emergency, with a written reason (:mod:`.grants`);
-3. ``team`` – the user is an active member of the team of an open matter of
-   the family (:class:`perhekeskus.casework.models.TeamMember`), in a unit
-   they still work in; what of the matter they see is their member's scope
-   (:func:`perhekeskus.casework.selectors.team_scope_of`);
-4. ``consent`` – a member's active consent to the user's organisation or
-   sector (covers only the persons who consented or were consented for);
-5. ``own`` – a citizen's own family (members shown, records a minor has
-   hidden from the guardians left out).
+- ``relationship`` – an active client relationship of one of the user's
+  units with the family (or with one member of it), for a service task;
+- the parts the apps above register (:mod:`.registry`): a place in the
+  family's team with its scope, being the named responsible worker;
+- ``statutory`` / ``emergency`` – access opened by the user on a statutory
+  right or in an emergency, with a written reason (:mod:`.grants`);
+- ``consent`` – a member's consent naming the user's organisation and unit
+  or role, the purpose and the classes of data (only those persons, only
+  those kinds of data);
+- ``own`` – a citizen's own family (records a minor has hidden from the
+  guardians left out).
 
-Everything is decided in SQL: the querysets here are filters, never lists
-fetched and thinned in Python.
+What each part may do with each kind of record, and which fields it sees,
+is the access table (:mod:`.table`). Everything is decided in SQL: the
+querysets here are filters, never lists fetched and thinned in Python.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import uuid
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.families.models import (
     AccessGrant,
     ClientRelationship,
@@ -40,10 +43,13 @@ from perhekeskus.families.models import (
     Person,
 )
 
+from . import table
 from .actor import Actor, as_actor
 from .log import Action, Basis, Subject, record, record_listed
+from .registry import family_bases
+from .table import Act, Field, Kind, Part
 
-# The access log's basis for a member of a family's team (see _team_members).
+# The access log's basis for a member of a family's team.
 TEAM = Basis.TEAM
 
 
@@ -59,8 +65,24 @@ class NotFound(Http404):
         self.refusal = refusal
 
 
+class Forbidden(PermissionDenied):
+    """An action on a record the user may see but not act on (a 403 page
+    that says why). ``refusal`` holds what :func:`forbid` logged."""
+
+    def __init__(self, message, refusal: dict | None = None):
+        super().__init__(message)
+        self.refusal = refusal
+
+
 @dataclass(frozen=True)
 class Decision:
+    """What the actor holds towards one family: the parts, and whom they cover.
+
+    ``basis``/``detail`` are the strongest part's, as logged; ``parts`` are
+    all of them, and :meth:`allows` / :meth:`fields` answer from the access
+    table (:mod:`.table`) what the actor may do and see of each kind of record.
+    """
+
     basis: str
     detail: str
     # None: every member of the family; otherwise only these persons.
@@ -69,9 +91,58 @@ class Decision:
     hidden: bool = False
     # The citizen's own view: records hidden from guardians are left out.
     guardian_view: bool = False
+    parts: frozenset[Part] = frozenset()
+    # The classes of data the consents behind Part.CONSENT name.
+    consent_kinds: frozenset[Kind] = frozenset()
 
     def covers(self, person_id: uuid.UUID) -> bool:
         return self.person_ids is None or person_id in self.person_ids
+
+    def parts_for(self, kind: Kind) -> frozenset[Part]:
+        """The parts that count for ``kind`` (a consent only for the data it names)."""
+        if Part.CONSENT in self.parts and kind not in self.consent_kinds:
+            return self.parts - {Part.CONSENT}
+        return self.parts
+
+    def allows(self, kind: Kind, act: Act) -> bool:
+        return table.allows(self.parts_for(kind), kind, act)
+
+    def fields(self, kind: Kind, act: Act = Act.READ) -> frozenset[Field]:
+        return table.fields(self.parts_for(kind), kind, act)
+
+    def shows(self, kind: Kind, field: Field, act: Act = Act.READ) -> bool:
+        return table.shows(self.parts_for(kind), kind, field, act)
+
+    def with_parts(self, extra) -> Decision:
+        """This decision plus record-level parts (the booker, the taker …)."""
+        return dataclasses.replace(self, parts=self.parts | frozenset(extra))
+
+
+def require(
+    actor,
+    decision: Decision | None,
+    kind: Kind,
+    act: Act,
+    subject: Subject,
+    *,
+    extra_parts=(),
+    message=None,
+    request=None,
+) -> Decision:
+    """Refuse (403, logged) unless the parts allow ``act`` on ``kind``.
+
+    For actions on a record the user may already see (its buttons are hidden
+    from those who may not use them; a forbidden POST lands here).
+    """
+    actor = as_actor(actor)
+    if decision is None:
+        parts = frozenset(extra_parts)
+        decision = Decision("", "", parts=parts)
+    elif extra_parts:
+        decision = decision.with_parts(extra_parts)
+    if not decision.allows(kind, act):
+        raise forbid(actor, subject, act, message=message, request=request)
+    return decision
 
 
 def _today_now(now: datetime.datetime | None = None):
@@ -79,83 +150,96 @@ def _today_now(now: datetime.datetime | None = None):
     return timezone.localdate(now), now
 
 
+def does_client_work(actor: Actor) -> bool:
+    """Only professionals doing client work read client data on a relationship,
+    a team place, a grant or a consent; user administration, audit, management
+    figures, analysis, preparation of decisions and catalogue editing never do."""
+    return actor.is_professional and actor.can(Capability.CLIENT_WORK)
+
+
 def active_consents(actor: Actor, today: datetime.date) -> QuerySet[Consent]:
-    """Consents in force that name the actor's organisation or sector."""
-    return Consent.objects.filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=today),
-        Q(recipient_organization_id__in=actor.organization_ids)
-        | Q(recipient_sector__in=actor.sectors),
-        valid_from__lte=today,
-        withdrawn_at__isnull=True,
-    )
+    """Consents in force that make the actor their recipient.
+
+    A consent names the receiving organisation (or sector) *and* a unit or a
+    professional role; it is a basis only for professionals doing client work
+    in that recipient (:func:`does_client_work`).
+    """
+    if not does_client_work(actor):
+        return Consent.objects.none()
+    return Consent.objects.in_force(today).for_recipient(actor)
 
 
 def _relationships(actor: Actor, today) -> QuerySet[ClientRelationship]:
     return ClientRelationship.objects.active(today).filter(unit_id__in=actor.unit_ids)
 
 
-def _team_members(actor: Actor):
-    """The actor's active places in teams of open matters, in units they work in.
-
-    Removing the member, closing the matter or leaving the unit ends the access.
-    """
-    from perhekeskus.casework.models import Matter, TeamMember
-
-    return TeamMember.objects.filter(
-        user_id=actor.user_id,
-        unit_id__in=actor.unit_ids,
-        removed_at__isnull=True,
-        matter__state=Matter.State.OPEN,
-    )
-
-
 def _grants(actor: Actor, now) -> QuerySet[AccessGrant]:
     return AccessGrant.objects.filter(user_id=actor.user_id, expires_at__gt=now)
+
+
+# The order in which a decision's logged basis is chosen: the strongest first.
+_LOG_ORDER = (
+    Part.RESPONSIBLE,
+    Part.RELATIONSHIP,
+    Part.TEAM_FULL,
+    Part.TEAM_ASSESSMENT,
+    Part.TEAM_PLAN,
+    Part.EMERGENCY,
+    Part.STATUTORY,
+    Part.CONSENT,
+    Part.OWN,
+)
+_PART_BASIS = {
+    Part.RESPONSIBLE: Basis.TEAM,
+    Part.RELATIONSHIP: Basis.RELATIONSHIP,
+    Part.TEAM_FULL: Basis.TEAM,
+    Part.TEAM_ASSESSMENT: Basis.TEAM,
+    Part.TEAM_PLAN: Basis.TEAM,
+    Part.EMERGENCY: Basis.EMERGENCY,
+    Part.STATUTORY: Basis.STATUTORY,
+    Part.CONSENT: Basis.CONSENT,
+    Part.OWN: Basis.OWN,
+}
 
 
 def family_decision(
     actor: Actor, family_id: uuid.UUID, *, now: datetime.datetime | None = None
 ) -> Decision | None:
-    """The basis on which the actor may read the family, or None."""
+    """Every part the actor holds towards the family, or None."""
     today, now = _today_now(now)
-    partial: set[uuid.UUID] = set()
-    partial_basis: Decision | None = None
-    if actor.is_professional:
+    found: dict[Part, str] = {}
+    person_ids: set[uuid.UUID] = set()
+    whole = False
+    hidden_only = True
+    consent_kinds: set[Kind] = set()
+    if does_client_work(actor):
         relationships = list(
             _relationships(actor, today)
             .filter(family_id=family_id)
             .values_list("pk", "person_id", "service_task", "hidden_from_guardians")
         )
-        for pk, person_id, task, _hidden in relationships:
+        for pk, person_id, task, hidden in relationships:
+            found.setdefault(Part.RELATIONSHIP, f"client relationship {pk} ({task})")
+            hidden_only = hidden_only and hidden
             if person_id is None:
-                return Decision(Basis.RELATIONSHIP, f"client relationship {pk} ({task})")
-        member = (
-            _team_members(actor)
-            .filter(matter__family_id=family_id)
-            .values_list("pk", "matter_id", "scope")
-            .first()
-        )
-        if member is not None:
-            pk, matter_id, scope = member
-            return Decision(TEAM, f"team member {pk} of matter {matter_id} ({scope})")
-        if relationships:
-            pk, _person, task, _hidden = relationships[0]
-            partial.update(r[1] for r in relationships)
-            partial_basis = Decision(
-                Basis.RELATIONSHIP,
-                f"client relationship {pk} ({task})",
-                hidden=all(r[3] for r in relationships),
-            )
-        grant = (
+                whole = True
+            else:
+                person_ids.add(person_id)
+        for basis in family_bases():
+            for part, detail in basis.parts(actor, family_id, today):
+                found.setdefault(part, detail)
+                whole = True
+                hidden_only = False
+        for pk, kind, ground in (
             _grants(actor, now)
             .filter(family_id=family_id)
-            .order_by("kind", "-expires_at")  # emergency before statutory: reviewed
+            .order_by("kind", "-expires_at")
             .values_list("pk", "kind", "legal_ground")
-            .first()
-        )
-        if grant is not None:
-            pk, kind, ground = grant
-            return Decision(kind, f"{kind} access {pk}" + (f" ({ground})" if ground else ""))
+        ):
+            part = Part.EMERGENCY if kind == AccessGrant.Kind.EMERGENCY else Part.STATUTORY
+            found.setdefault(part, f"{kind} access {pk}" + (f" ({ground})" if ground else ""))
+            whole = True
+            hidden_only = False
         consents = list(
             active_consents(actor, today)
             .filter(
@@ -163,19 +247,13 @@ def family_decision(
                 .filter(family_id=family_id)
                 .values("person_id")
             )
-            .values_list("pk", "person_id")
+            .values_list("pk", "person_id", "data")
         )
-        if consents:
-            partial.update(person_id for _pk, person_id in consents)
-            if partial_basis is None:
-                partial_basis = Decision(Basis.CONSENT, f"consent {consents[0][0]}")
-        if partial_basis is not None:
-            return Decision(
-                partial_basis.basis,
-                partial_basis.detail,
-                frozenset(partial),
-                hidden=partial_basis.hidden and not consents,
-            )
+        for pk, person_id, data in consents:
+            found.setdefault(Part.CONSENT, f"consent {pk}")
+            person_ids.add(person_id)
+            consent_kinds |= table.CONSENT_DATA_KINDS.get(data, frozenset())
+            hidden_only = False
     if actor.person_id is not None:
         member = (
             FamilyMembership.objects.active(today)
@@ -183,8 +261,21 @@ def family_decision(
             .exists()
         )
         if member:
-            return Decision(Basis.OWN, "member of the family", guardian_view=True)
-    return None
+            found[Part.OWN] = "member of the family"
+            whole = True
+            hidden_only = False
+    if not found:
+        return None
+    strongest = next(part for part in _LOG_ORDER if part in found)
+    return Decision(
+        _PART_BASIS[strongest],
+        found[strongest],
+        None if whole else frozenset(person_ids),
+        hidden=hidden_only and found.keys() == {Part.RELATIONSHIP},
+        guardian_view=strongest == Part.OWN,
+        parts=frozenset(found),
+        consent_kinds=frozenset(consent_kinds & table.CONSENT_KINDS),
+    )
 
 
 def _family_bases(actor: Actor, ref: str, today, now) -> dict:
@@ -193,9 +284,10 @@ def _family_bases(actor: Actor, ref: str, today, now) -> dict:
     family = OuterRef(ref)
     members = FamilyMembership.objects.active(today)
     bases = {}
-    if actor.is_professional:
+    if does_client_work(actor):
         bases["via_relationship"] = Exists(_relationships(actor, today).filter(family=family))
-        bases["via_team"] = Exists(_team_members(actor).filter(matter__family=family))
+        for basis in family_bases():
+            bases[f"via_{basis.annotation}"] = basis.exists(actor, family, today)
         bases["via_grant"] = Subquery(
             _grants(actor, now).filter(family=family).order_by("kind").values("kind")[:1]
         )
@@ -220,12 +312,12 @@ def _any_basis(bases: dict) -> Q:
 def families_visible_to(
     actor, *, now: datetime.datetime | None = None, among=None
 ) -> QuerySet[Family]:
-    """Families the actor may read on some basis (a filter, not a list).
+    """Families the actor may list on some basis (a filter, not a list).
 
-    Each row carries its basis as annotations (``via_relationship``,
-    ``via_team``, ``via_grant`` – the grant's kind –, ``via_consent``,
-    ``via_own``), so a list can be logged with the basis of every family
-    without more queries.
+    Each row carries its basis as annotations (``via_relationship``, one
+    ``via_…`` for each registered basis such as ``via_team``, ``via_grant``
+    – the grant's kind –, ``via_consent``, ``via_own``), so a list can be
+    logged with the basis of every family without more queries.
 
     ``among``: only these family ids (a page already chosen); each is then
     tested on its own instead of computing every family the actor may read.
@@ -243,9 +335,10 @@ def families_visible_to(
     # computed only for the rows listed.
     members = FamilyMembership.objects.active(today)
     condition = Q()
-    if actor.is_professional:
+    if does_client_work(actor):
         condition |= Q(pk__in=_relationships(actor, today).values("family_id"))
-        condition |= Q(pk__in=_team_members(actor).values("matter__family_id"))
+        for basis in family_bases():
+            condition |= Q(pk__in=basis.family_ids(actor, today))
         condition |= Q(pk__in=_grants(actor, now).values("family_id"))
         condition |= Q(
             pk__in=members.filter(
@@ -279,8 +372,9 @@ def basis_of_listed(row) -> str:
     """The basis of a family or person from the ``*_visible_to`` annotations."""
     if getattr(row, "via_relationship", False):
         return Basis.RELATIONSHIP
-    if getattr(row, "via_team", False):
-        return TEAM
+    for basis in family_bases():
+        if getattr(row, f"via_{basis.annotation}", False):
+            return basis.log_basis
     if getattr(row, "via_grant", None):
         return row.via_grant
     if getattr(row, "via_consent", False):
@@ -301,25 +395,26 @@ def persons_visible_to(actor, *, now: datetime.datetime | None = None) -> QueryS
     members = FamilyMembership.objects.active(today)
     condition = Q()
     annotations = {}
-    if actor.is_professional:
+    if does_client_work(actor):
         relationships = _relationships(actor, today)
         whole_families = relationships.filter(person__isnull=True).values("family_id")
         condition |= Q(pk__in=members.filter(family_id__in=whole_families).values("person_id"))
         condition |= Q(pk__in=relationships.filter(person__isnull=False).values("person_id"))
-        team_families = _team_members(actor).values("matter__family_id")
-        condition |= Q(pk__in=members.filter(family_id__in=team_families).values("person_id"))
+        annotations["via_relationship"] = Exists(
+            members.filter(person=OuterRef("pk"), family_id__in=whole_families)
+        ) | Exists(relationships.filter(person=OuterRef("pk")))
+        for basis in family_bases():
+            opened = basis.family_ids(actor, today)
+            condition |= Q(pk__in=members.filter(family_id__in=opened).values("person_id"))
+            annotations[f"via_{basis.annotation}"] = Exists(
+                members.filter(person=OuterRef("pk"), family_id__in=opened)
+            )
         granted = _grants(actor, now)
         condition |= Q(
             pk__in=members.filter(family_id__in=granted.values("family_id")).values("person_id")
         )
         consents = active_consents(actor, today)
         condition |= Q(pk__in=consents.values("person_id"))
-        annotations["via_relationship"] = Exists(
-            members.filter(person=OuterRef("pk"), family_id__in=whole_families)
-        ) | Exists(relationships.filter(person=OuterRef("pk")))
-        annotations["via_team"] = Exists(
-            members.filter(person=OuterRef("pk"), family_id__in=team_families)
-        )
         annotations["via_grant"] = Subquery(
             granted.filter(
                 family_id__in=members.filter(person=OuterRef(OuterRef("pk"))).values("family_id")
@@ -353,6 +448,22 @@ def deny(actor: Actor, subject: Subject, *, action: str = Action.READ, request=N
     return NotFound(refusal)
 
 
+def forbid(actor: Actor, subject: Subject, act: Act, *, message=None, request=None) -> Forbidden:
+    """Log a refused action on a record the user may see; return the 403 to raise."""
+    refusal = {
+        "actor": actor,
+        "subjects": subject,
+        "action": Action.DENIED,
+        "allowed": False,
+        "detail": f"refused: {act}",
+        "request": request,
+    }
+    record(**refusal)
+    return Forbidden(
+        message or _("Your part in this family's work does not allow this action."), refusal
+    )
+
+
 def _as_uuid(value) -> uuid.UUID | None:
     if isinstance(value, uuid.UUID):
         return value
@@ -362,28 +473,49 @@ def _as_uuid(value) -> uuid.UUID | None:
         return None
 
 
+_ACT_OF_ACTION = {
+    Action.READ: Act.READ,
+    Action.LIST: Act.LIST,
+    Action.SEARCH: Act.LIST,
+    Action.EXPORT: Act.EXPORT,
+    Action.WRITE: Act.WRITE,
+    Action.DISCLOSE: Act.DISCLOSE,
+}
+
+
+def act_of(action: str) -> Act:
+    """The access table's act for an access-log action."""
+    return _ACT_OF_ACTION.get(action, Act.READ)
+
+
 def access_family(
     actor,
     family_id,
     *,
     action: str = Action.READ,
+    kind: Kind = Kind.REGISTER,
+    act: Act | None = None,
     request=None,
     now: datetime.datetime | None = None,
 ) -> Family:
-    """Fetch a family the actor may read, log the read, or raise :class:`NotFound`.
+    """Fetch a family whose ``kind`` of data the actor may ``act`` on, log the
+    access, or raise :class:`NotFound`.
 
-    The returned family carries the decision as ``family.access``; what is
-    shown of its members must follow ``family.access.covers(person_id)``.
-    Changes need a client relationship covering the whole family.
+    ``act`` defaults to the table's act for the logged ``action``. The family
+    carries the decision as ``family.access``: what is shown of it must follow
+    ``family.access.covers(person_id)`` and ``family.access.fields(kind)``.
     """
     actor = as_actor(actor)
     key = _as_uuid(family_id)
+    act = act or act_of(action)
     with transaction.atomic():
         decision = family_decision(actor, key, now=now) if key else None
+        if decision is not None and not decision.allows(kind, act):
+            decision = None
+        # A change to the family's records needs a basis covering all of it.
+        if act in table.CHANGES and decision is not None and decision.person_ids is not None:
+            decision = None
         family = Family.objects.filter(pk=key).first() if decision else None
-        if action == Action.WRITE and decision is not None:
-            if decision.basis != Basis.RELATIONSHIP or decision.person_ids is not None:
-                decision = None
         if decision is not None and family is not None:
             person_id = (
                 next(iter(decision.person_ids))

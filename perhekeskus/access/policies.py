@@ -70,8 +70,12 @@ def in_one_transaction(view, request, actor: Actor, args, kwargs):
         else:
             log_refusal(request, actor, kwargs, "not found")
         raise
-    except PermissionDenied:
-        log_refusal(request, actor, kwargs, "permission denied")
+    except PermissionDenied as refusal:
+        logged = getattr(refusal, "refusal", None)
+        if logged is not None:
+            record(**logged)
+        else:
+            log_refusal(request, actor, kwargs, "permission denied")
         raise
 
 

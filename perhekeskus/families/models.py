@@ -257,6 +257,22 @@ class ClientRelationship(HiddenFromGuardians, BaseModel):
         return f"{self.unit} – {self.family} ({self.get_service_task_display()})"
 
 
+class ConsentQuerySet(models.QuerySet):
+    def in_force(self, today):
+        return self.filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+            valid_from__lte=today,
+            withdrawn_at__isnull=True,
+        )
+
+    def for_recipient(self, actor):
+        """Consents whose recipient the actor is (the access layer's ``Actor``)."""
+        return self.filter(
+            Q(recipient_organization_id__in=actor.organization_ids)
+            | Q(recipient_sector__in=actor.sectors)
+        )
+
+
 class Consent(BaseModel):
     """Permission to share a person's data with an organisation or a sector."""
 
@@ -297,6 +313,8 @@ class Consent(BaseModel):
         related_name="+",
         verbose_name=_("recorded by"),
     )
+
+    objects = ConsentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("consent")

@@ -22,7 +22,9 @@ def bad_request(request, exception=None):
 
 
 def permission_denied(request, exception=None):
-    return _error(request, 403, "web/errors/403.html")
+    # The access layer's refusals say why (in the user's language); others do not.
+    reason = str(exception) if getattr(exception, "refusal", None) is not None else ""
+    return render(request, "web/errors/403.html", {"reason": reason}, status=403)
 
 
 def page_not_found(request, exception=None):
