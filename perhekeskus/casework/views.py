@@ -33,10 +33,12 @@ from perhekeskus.access.policies import client_data
 from perhekeskus.accounts.capabilities import Capability, capabilities_of_membership
 from perhekeskus.accounts.models import Membership, Unit
 from perhekeskus.catalogue.models import Service
+from perhekeskus.families import duplicates
 from perhekeskus.families import selectors as family_selectors
 from perhekeskus.families import services as family_services
 from perhekeskus.families.forms import NewClientForm
 from perhekeskus.families.models import FamilyMembership
+from perhekeskus.families.rules import DuplicateCheckPurpose
 from perhekeskus.web.access import public
 
 from . import selectors, services
@@ -278,7 +280,8 @@ def _contact_page(request, contact: Contact, *, status=200, **forms):
             or AnswerForm(services=_suggestable_services(contact), prefix="answer"),
             unreachable_form=forms.pop("unreachable_form", None)
             or UnreachableForm(prefix="unreachable"),
-            duplicates=forms.pop("duplicates", []),
+            duplicates=forms.pop("duplicates", None),
+            may_already_exist=family_services.MAY_ALREADY_EXIST,
         )
         if contact.family_id:
             organization_id = units[0].organization_id if units else None
@@ -377,51 +380,61 @@ def contact_link(request, contact_id):
 @client_data
 @require_POST
 def contact_new_family(request, contact_id):
+    """Save the contact's family after the register's search (one step):
+    the search's limit, log and answer are the families register's own
+    (:mod:`perhekeskus.families.duplicates`)."""
     actor, contact = _contact_step(request, contact_id)
     units = _own_units(actor)
     form = NewClientForm(request.POST, units=units, prefix="family")
-    duplicates = []
+    answer = None
+    status = 200
     if form.is_valid():
         data = form.cleaned_data
+        # The contact is why the register is searched.
+        purpose = (
+            DuplicateCheckPurpose.REFERRAL
+            if contact.channel == Contact.Channel.ON_BEHALF
+            else DuplicateCheckPurpose.NEW_CONTACT
+        )
         try:
-            created = family_services.client_family_create(
-                actor=actor,
-                unit=next(u for u in units if str(u.pk) == data["unit"]),
-                service_task=data["service_task"],
-                role=data["role"],
-                person_data={
+            person_data = family_services.clean_person_data(
+                {
                     "first_names": data["first_names"],
                     "last_name": data["last_name"],
                     "identity_code": data["identity_code"],
                     "date_of_birth": data["date_of_birth"],
-                },
-                confirm_not_duplicate=data["confirm_not_duplicate"],
+                }
             )
-            services.contact_link_family(actor=actor, contact=contact, family=created.family)
-        except family_services.DuplicatePerson as duplicate:
-            duplicates = duplicate.matches
-            log_persons_shown(
-                actor, duplicates, request=request, detail="duplicate check before create"
-            )
-            form.add_error(None, duplicate.messages[0])
         except ValidationError as error:
-            add_errors(form, error)
+            form.add_error(None, error)
         else:
-            messages.success(request, _("The client family was saved and linked."))
-            return redirect("casework:contact", contact_id=contact.pk)
-    return _contact_page(
-        request,
-        contact,
-        new_family=form,
-        duplicates=[
-            {
-                "name": d.full_name,
-                "born": d.date_of_birth,
-                "has_identity_code": bool(d.identity_code),
-            }
-            for d in duplicates
-        ],
-    )
+            if duplicates.search(actor, person_data, purpose=purpose, request=request) is None:
+                form.add_error(None, duplicates.over_the_limit())
+                status = 429
+            else:
+                try:
+                    created = family_services.client_family_create(
+                        actor=actor,
+                        unit=next(u for u in units if str(u.pk) == data["unit"]),
+                        service_task=data["service_task"],
+                        role=data["role"],
+                        person_data=person_data,
+                        confirm_not_duplicate=data["confirm_not_duplicate"],
+                    )
+                    services.contact_link_family(
+                        actor=actor, contact=contact, family=created.family
+                    )
+                except family_services.DuplicatePerson as duplicate:
+                    answer = duplicates.answer(
+                        actor, duplicate.check, refused_exact=duplicate.exact
+                    )
+                    form.add_error(None, _("Nothing was saved."))
+                except ValidationError as error:
+                    add_errors(form, error)
+                else:
+                    messages.success(request, _("The client family was saved and linked."))
+                    return redirect("casework:contact", contact_id=contact.pk)
+    return _contact_page(request, contact, status=status, new_family=form, duplicates=answer)
 
 
 @client_data

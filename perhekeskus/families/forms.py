@@ -12,6 +12,7 @@ from perhekeskus.catalogue.models import Organization
 
 from . import identity
 from .models import AccessGrant, Consent, FamilyMembership, ServiceTask
+from .rules import DuplicateCheckPurpose
 
 
 class IdentityCodeField(forms.CharField):
@@ -51,7 +52,8 @@ class NewClientForm(forms.Form):
     service_task = forms.ChoiceField(label=_("Service task"), choices=ServiceTask.choices)
     unit = forms.ChoiceField(label=_("Your unit"))
     confirm_not_duplicate = forms.BooleanField(
-        label=_("None of the persons above is this person: save a new person"), required=False
+        label=_("I have checked that the person is not already in the register: save a new person"),
+        required=False,
     )
 
     def __init__(self, *args, units=(), **kwargs):
@@ -63,6 +65,17 @@ class NewClientForm(forms.Form):
         if not data.get("identity_code") and not data.get("date_of_birth"):
             raise ValidationError(_("Give the identity code or, without one, the date of birth."))
         return data
+
+
+class ClientSearchForm(NewClientForm):
+    """A new client with the purpose of the search before saving (logged)."""
+
+    purpose = forms.ChoiceField(
+        label=_("Why you search the register"),
+        choices=[("", "—"), *DuplicateCheckPurpose.choices],
+        help_text=_("Logged with the search."),
+    )
+    field_order = ["purpose"]
 
 
 class SpecialAccessForm(forms.Form):

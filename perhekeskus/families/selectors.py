@@ -316,6 +316,134 @@ def likely_duplicates(
     ]
 
 
+@dataclass
+class DuplicateCheck:
+    """What the search before a new person found, split by what may be told.
+
+    ``shown``: persons the actor may read (rows of ``persons_visible_to``,
+    carrying their basis): named as in any search. ``unseen``: outside the
+    actor's basis, without a security prohibition: the answer says only that
+    a record may exist. ``withheld``: outside the basis, under a security
+    prohibition: the answer is the one for nobody at all. ``exact_ids``: the
+    persons with the identity code searched for, whichever group they are in.
+    """
+
+    shown: list[Person]
+    unseen: list[Person]
+    withheld: list[Person]
+    exact_ids: frozenset[uuid.UUID]
+
+    @property
+    def may_exist(self) -> bool:
+        """Tell the actor, without naming anyone, that a record may exist."""
+        return bool(self.unseen)
+
+    @property
+    def exact_shown(self) -> bool:
+        return any(p.pk in self.exact_ids for p in self.shown)
+
+    @property
+    def matched(self) -> list[Person]:
+        return [*self.shown, *self.unseen, *self.withheld]
+
+
+def duplicate_check(
+    actor,
+    *,
+    first_names: str,
+    last_name: str,
+    identity_code: str = "",
+    date_of_birth: datetime.date | None = None,
+) -> DuplicateCheck:
+    """Persons who may be the one about to be saved: the identity code's
+    holder and the likely duplicates (similar name, same date of birth).
+
+    ``actor`` None is an import or the demo: every match counts as shown.
+    """
+    exact = list(Person.objects.filter(identity_code=identity_code)) if identity_code else []
+    exact_ids = frozenset(p.pk for p in exact)
+    likely = likely_duplicates(
+        first_names=first_names, last_name=last_name, date_of_birth=date_of_birth
+    )
+    matches = exact + [p for p in likely if p.pk not in exact_ids]
+    if actor is None:
+        return DuplicateCheck(matches, [], [], exact_ids)
+    visible = (
+        {p.pk: p for p in persons_visible_to(actor).filter(pk__in=[p.pk for p in matches])}
+        if matches
+        else {}
+    )
+    outside = [p for p in matches if p.pk not in visible]
+    return DuplicateCheck(
+        shown=[visible[p.pk] for p in matches if p.pk in visible],
+        unseen=[p for p in outside if not p.security_prohibition],
+        withheld=[p for p in outside if p.security_prohibition],
+        exact_ids=exact_ids,
+    )
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    name: str
+    born: datetime.date | None
+    has_identity_code: bool
+    # The person's current families the actor may open: (id, name).
+    families: list[tuple[uuid.UUID, str]]
+
+
+def duplicate_rows(actor, persons: list[Person]) -> list[DuplicateRow]:
+    """The shown matches as the page lists them: never the address."""
+    memberships = list(
+        FamilyMembership.objects.active()
+        .filter(person_id__in=[p.pk for p in persons])
+        .values_list("person_id", "family_id")
+    )
+    families = (
+        dict(
+            families_visible_to(actor, among={f for _p, f in memberships}).values_list("pk", "name")
+        )
+        if memberships
+        else {}
+    )
+    of_person: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {}
+    for person_id, family_id in memberships:
+        if family_id in families:
+            of_person.setdefault(person_id, []).append((family_id, families[family_id]))
+    return [
+        DuplicateRow(
+            p.full_name,
+            p.date_of_birth,
+            bool(p.identity_code),
+            sorted(of_person.get(p.pk, []), key=lambda f: f[1]),
+        )
+        for p in persons
+    ]
+
+
+@dataclass(frozen=True)
+class RegisterKeeper:
+    organisation: str
+    phone: str
+    email: str
+
+
+def register_keeper(actor) -> RegisterKeeper | None:
+    """Whom a professional asks about a record they may not see: the client
+    register of their own organisation (never the matched person's, which
+    would tell where the person is a client)."""
+    from perhekeskus.catalogue.models import Organization
+
+    actor = as_actor(actor)
+    organisation = (
+        Organization.objects.filter(pk=actor.organization_id).only("name", "phone", "email").first()
+        if actor.organization_id
+        else None
+    )
+    if organisation is None:
+        return None
+    return RegisterKeeper(organisation.name, organisation.phone, organisation.email)
+
+
 def family_ids_of_person(person_id: uuid.UUID, *, ever: bool = True) -> QuerySet:
     memberships = FamilyMembership.objects.filter(person_id=person_id)
     if not ever:

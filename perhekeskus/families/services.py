@@ -70,17 +70,34 @@ def _history(actor, obj, change: str, changes: dict, *, family=None, person=None
     )
 
 
-class DuplicatePerson(ValidationError):
-    """The person may already be in the register (search before create)."""
+# The one answer for a record the actor may not see, in the check and when
+# saving is refused: it names nobody and is the same whether or not the
+# person has a security prohibition.
+MAY_ALREADY_EXIST = _(
+    "A record of this person may already be in the register, outside the clients you work "
+    "with. Ask the client register to check it before a new person is saved."
+)
 
-    def __init__(self, matches, *, exact: bool):
-        self.matches = list(matches)
+
+class DuplicatePerson(ValidationError):
+    """The person may already be in the register (search before create).
+
+    ``check`` is the search's :class:`~perhekeskus.families.selectors.DuplicateCheck`;
+    only its ``shown`` persons may be named to the actor.
+    """
+
+    def __init__(self, check, *, exact: bool):
+        self.check = check
+        self.matches = list(check.shown)
         self.exact = exact
-        message = (
-            _("A person with this identity code is already in the register.")
-            if exact
-            else _("Possible duplicates were found; check them before saving a new person.")
-        )
+        if exact and check.exact_shown:
+            message = _("A person with this identity code is already in the register.")
+        elif exact or not check.shown:
+            # The identity code's holder is outside the actor's basis (with or
+            # without a security prohibition), or only such persons are likely.
+            message = MAY_ALREADY_EXIST
+        else:
+            message = _("Possible duplicates were found; check them before saving a new person.")
         super().__init__(message, code="duplicate")
 
 
@@ -124,24 +141,33 @@ def clean_person_data(data: dict) -> dict:
 def person_create(*, actor, data: dict, confirm_not_duplicate: bool = False) -> Person:
     """Save a new person after the duplicate check.
 
-    An identity-code match always refuses; likely duplicates (similar name and
-    the same date of birth) refuse until the caller confirms.
+    An identity-code match always refuses, whoever holds the code. Likely
+    duplicates (similar name, same date of birth) refuse until the caller
+    confirms, but only those the actor may be told of: a person under a
+    security prohibition outside the actor's basis is passed over, as if not
+    there (a possible second record without the same identity code is the
+    price of not telling that the person is a client).
+
+    The refusal for an identity code held by someone the actor may not see is
+    ``MAY_ALREADY_EXIST``, the same words the check uses for such a record
+    and the same for a person with or without a security prohibition: the
+    actor learns that the code cannot be saved and whom to ask, never who
+    holds it, and never whether that person is protected.
     """
-    from .selectors import likely_duplicates
+    from .selectors import duplicate_check
 
     data = clean_person_data(data)
-    if data["identity_code"]:
-        exact = Person.objects.filter(identity_code=data["identity_code"])
-        if exact.exists():
-            raise DuplicatePerson(exact, exact=True)
-    if not confirm_not_duplicate:
-        matches = likely_duplicates(
-            first_names=data["first_names"],
-            last_name=data["last_name"],
-            date_of_birth=data.get("date_of_birth"),
-        )
-        if matches:
-            raise DuplicatePerson(matches, exact=False)
+    check = duplicate_check(
+        actor,
+        first_names=data["first_names"],
+        last_name=data["last_name"],
+        identity_code=data["identity_code"],
+        date_of_birth=data.get("date_of_birth"),
+    )
+    if check.exact_ids:
+        raise DuplicatePerson(check, exact=True)
+    if not confirm_not_duplicate and (check.shown or check.unseen):
+        raise DuplicatePerson(check, exact=False)
     person = Person(**{k: v for k, v in data.items() if k in PERSON_FIELDS})
     person.full_clean()
     person.save()

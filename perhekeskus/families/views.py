@@ -30,8 +30,14 @@ from perhekeskus.access.log import Action
 from perhekeskus.access.policies import client_data
 from perhekeskus.accounts.models import Unit
 
-from . import selectors, services
-from .forms import ConsentForm, DisclosureForm, NewClientForm, PersonSearchForm, SpecialAccessForm
+from . import duplicates, selectors, services
+from .forms import (
+    ClientSearchForm,
+    ConsentForm,
+    DisclosureForm,
+    PersonSearchForm,
+    SpecialAccessForm,
+)
 from .models import AccessGrant, Consent, Person
 
 PAGE_SIZE = 50
@@ -141,59 +147,72 @@ def _units_for_client_work(actor):
 @client_data
 @require_http_methods(["GET", "HEAD", "POST"])
 def new_client(request):
+    """Search the register, then save: "check" only answers, "save" saves
+    unless the search finds the person. Both count against the user's limit
+    and are logged with the purpose (``duplicates``)."""
     actor = request.actor
     units = list(_units_for_client_work(actor))
-    form = NewClientForm(request.POST or None, units=units)
-    duplicates = []
-    exact = False
+    form = ClientSearchForm(request.POST or None, units=units)
+    answer = None
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        unit = next(u for u in units if str(u.pk) == data["unit"])
         try:
-            created = services.client_family_create(
-                actor=actor,
-                unit=unit,
-                service_task=data["service_task"],
-                role=data["role"],
-                person_data={
+            person_data = services.clean_person_data(
+                {
                     "first_names": data["first_names"],
                     "last_name": data["last_name"],
                     "identity_code": data["identity_code"],
                     "date_of_birth": data["date_of_birth"],
-                },
-                confirm_not_duplicate=data["confirm_not_duplicate"],
+                }
             )
-        except services.DuplicatePerson as duplicate:
-            exact = duplicate.exact
-            duplicates = duplicate.matches
-            log_persons_shown(
-                actor, duplicates, request=request, detail="duplicate check before create"
-            )
-            form.add_error(None, duplicate.messages[0])
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            form.add_error(None, error)  # the date of birth differs from the code's
         else:
-            messages.success(request, _("The client family was saved."))
-            return redirect("families:detail", family_id=created.family.pk)
+            result = _search_and_save(request, form, units, person_data)
+            if isinstance(result, HttpResponse):
+                return result
+            answer, status = result
     return render(
         request,
         "families/new_client.html",
-        {
-            "form": form,
-            "duplicates": [_duplicate_row(d) for d in duplicates],
-            "exact": exact,
-        },
+        {"form": form, "answer": answer, "may_already_exist": services.MAY_ALREADY_EXIST},
+        status=status,
     )
 
 
-def _duplicate_row(person: Person) -> dict:
-    # Only what identifies a likely duplicate: never the address.
-    return {
-        "name": person.full_name,
-        "born": person.date_of_birth,
-        "has_identity_code": bool(person.identity_code),
-    }
+def _search_and_save(request, form, units, person_data):
+    actor = request.actor
+    data = form.cleaned_data
+    check = duplicates.search(actor, person_data, purpose=data["purpose"], request=request)
+    if check is None:
+        # Everything typed stays in the form; only the search is refused.
+        form.add_error(None, duplicates.over_the_limit())
+        return None, 429
+    if "save" not in request.POST:
+        return duplicates.answer(actor, check), 200
+    try:
+        created = services.client_family_create(
+            actor=actor,
+            unit=next(u for u in units if str(u.pk) == data["unit"]),
+            service_task=data["service_task"],
+            role=data["role"],
+            person_data=person_data,
+            confirm_not_duplicate=data["confirm_not_duplicate"],
+        )
+    except services.DuplicatePerson as duplicate:
+        form.add_error(None, _("Nothing was saved."))
+        return duplicates.answer(actor, duplicate.check, refused_exact=duplicate.exact), 200
+    except ValidationError as error:
+        add_errors(form, error)
+        return None, 200
+    messages.success(request, _("The client family was saved."))
+    return redirect("families:detail", family_id=created.family.pk)
+
+
+def add_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
 
 
 @client_data

@@ -9,7 +9,7 @@ from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.casework import panels, services
 from perhekeskus.casework.models import Contact, Matter, TeamMember
 from perhekeskus.events.models import Event
-from perhekeskus.families.models import ServiceTask
+from perhekeskus.families.models import Family, ServiceTask
 
 from .factories import submit_contact
 
@@ -218,7 +218,11 @@ def test_a_new_family_is_searched_before_it_is_created(case, client):
     }
     refused = client.post(f"/en/casework/contacts/{contact.pk}/new-family/", data)
     assert refused.status_code == 200
-    assert b"already in the register" in refused.content
+    # Maria is outside the counsellor's basis: nothing saved, nobody named.
+    assert b"Nothing was saved" in refused.content
+    assert b"may already be in the register" in refused.content
+    assert str(case.maria.pk).encode() not in refused.content
+    assert not Family.objects.filter(name="Lindqvist").exclude(pk=case.lindqvist.pk).exists()
     data["family-identity_code"] = ""
     data["family-first_names"] = "Kaisa"
     data["family-last_name"] = "Uusinen"

@@ -99,6 +99,8 @@ def test_new_client_shows_an_identity_code_match_before_saving(world, nurse):
         "role": "parent",
         "service_task": "child_health",
         "unit": str(world.clinic.pk),
+        "purpose": "new_contact",
+        "save": "1",
     }
     count = Person.objects.count()
     response = nurse.post("/families/new/", data)
@@ -116,10 +118,13 @@ def test_new_client_shows_likely_duplicates_until_confirmed(world, nurse):
         "role": "child",
         "service_task": "child_health",
         "unit": str(world.clinic.pk),
+        "purpose": "newborn",
+        "save": "1",
     }
     response = nurse.post("/families/new/", data)
     assert response.status_code == 200
     assert b"Aino Virtanen" in response.content
+    assert not Person.objects.filter(last_name="Virtasen").exists()
     response = nurse.post("/families/new/", {**data, "confirm_not_duplicate": "on"})
     assert response.status_code == 302
     person = Person.objects.get(last_name="Virtasen")
@@ -137,6 +142,8 @@ def test_new_client_with_an_invalid_identity_code_is_a_clear_error(world, nurse)
                 "role": "parent",
                 "service_task": "child_health",
                 "unit": str(world.clinic.pk),
+                "purpose": "new_contact",
+                "save": "1",
             },
         )
         assert response.status_code == 200
@@ -155,6 +162,8 @@ def test_new_client_derives_the_date_of_birth(world, nurse):
             "role": "parent",
             "service_task": "child_health",
             "unit": str(world.clinic.pk),
+            "purpose": "new_contact",
+            "save": "1",
         },
     )
     assert response.status_code == 302
