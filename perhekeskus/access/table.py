@@ -254,7 +254,6 @@ TABLE: dict[tuple[Kind, Part], Rule] = {
     (K.CONTACT, P.TAKER): _rule(_SEE | {A.WRITE, A.CLOSE}),
     (K.CONTACT, P.RESPONSIBLE): _rule(_SEE),
     (K.CONTACT, P.TEAM_FULL): _rule(_SEE),
-    (K.CONTACT, P.TEAM_ASSESSMENT): _rule(_SEE),
     (K.CONTACT, P.SENDER): _rule(_SEE),
     (K.CONTACT, P.OWN): _rule(_SEE),
     # --- Matters ----------------------------------------------------------

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from django.db.models import Exists, Q
 
-from perhekeskus.access.log import Basis
+from perhekeskus.access.core import Decision, family_decision, require
+from perhekeskus.access.log import Basis, Subject
 from perhekeskus.access.registry import FamilyBasis, register_family_basis
-from perhekeskus.access.table import Part
+from perhekeskus.access.table import Act, Kind, Part
+from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.models import Unit
 
-from .models import Matter, TeamMember
+from .models import Contact, Matter, TeamMember
 
 SCOPE_PARTS = {
     TeamMember.Scope.FULL: Part.TEAM_FULL,
@@ -77,4 +80,117 @@ def register() -> None:
             family_ids=lambda actor, today: responsible_for(actor).values("family_id"),
             exists=lambda actor, ref, today: Exists(responsible_for(actor).filter(Q(family=ref))),
         )
+    )
+
+
+# --- Contacts ------------------------------------------------------------------
+
+
+def handling_unit_ids(actor) -> set:
+    """Units whose contacts the actor handles: their own, and the family
+    centre their unit is part of (one door, several teams behind it)."""
+    if not actor.can(Capability.CLIENT_WORK):
+        return set()
+    parents = Unit.objects.filter(pk__in=actor.unit_ids, parent__isnull=False).values_list(
+        "parent_id", flat=True
+    )
+    return set(actor.unit_ids) | set(parents)
+
+
+def contact_decision(actor, contact: Contact) -> Decision | None:
+    """The actor's parts towards one contact, or None when they have none.
+
+    While the contact is untaken, the receiving unit's queue handles it; once
+    taken, its taker does, and when it is joined to a family, the family's
+    responsible worker and team by their scope (the access table's rows for
+    contacts). The professional who sent it keeps reading what they sent.
+    """
+    parts: set[Part] = set()
+    details: list[str] = []
+    if contact.state == Contact.State.NEW and contact.unit_id in handling_unit_ids(actor):
+        parts.add(Part.QUEUE)
+        details.append("handler of the receiving unit's queue")
+    if contact.taken_by_id is not None and contact.taken_by_id == actor.user_id:
+        parts.add(Part.TAKER)
+        details.append("took the contact")
+    if contact.referrer_id is not None and contact.referrer_id == actor.user_id:
+        parts.add(Part.SENDER)
+        details.append("sent the contact for the family")
+    family = family_decision(actor, contact.family_id) if contact.family_id else None
+    if family is not None:
+        parts |= family.parts
+        details.append(family.detail)
+    if not parts:
+        return None
+    basis = family.basis if family is not None and not parts & _OWN_CONTACT_PARTS else ""
+    return Decision(
+        basis or Basis.RELATIONSHIP,
+        "; ".join(details)[:500],
+        parts=frozenset(parts),
+        consent_kinds=family.consent_kinds if family is not None else frozenset(),
+    )
+
+
+# Contacting the family centre makes the sender its client: the queue, the
+# taker and the sender read on the receiving unit's client relationship.
+_OWN_CONTACT_PARTS = frozenset({Part.QUEUE, Part.TAKER, Part.SENDER})
+
+
+def require_contact(actor, contact: Contact, act: Act, *, request=None) -> Decision:
+    """Refuse (403, logged) unless the actor's parts allow ``act`` on the contact."""
+    return require(
+        actor,
+        contact_decision(actor, contact) or Decision("", ""),
+        Kind.CONTACT,
+        act,
+        Subject(f"contact {contact.reference}", family_id=contact.family_id),
+        request=request,
+    )
+
+
+# --- Matters -------------------------------------------------------------------
+
+
+def matter_parts(actor, matter: Matter) -> frozenset[Part]:
+    """The actor's parts in this matter (not in the family's other matters).
+
+    The unit's professionals while its client relationship is in force; the
+    current responsible worker and the team's members while it is open.
+    """
+    from perhekeskus.families.models import ClientRelationship
+
+    if not actor.is_professional or not actor.can(Capability.CLIENT_WORK):
+        return frozenset()
+    parts: set[Part] = set()
+    if (
+        matter.unit_id in actor.unit_ids
+        and ClientRelationship.objects.active().filter(pk=matter.relationship_id).exists()
+    ):
+        parts.add(Part.RELATIONSHIP)
+    if matter.state == Matter.State.OPEN:
+        if matter.worker_id is not None and matter.worker_id == actor.user_id:
+            parts.add(Part.RESPONSIBLE)
+        scopes = TeamMember.objects.filter(
+            matter=matter,
+            user_id=actor.user_id,
+            unit_id__in=actor.unit_ids,
+            removed_at__isnull=True,
+        ).values_list("scope", flat=True)
+        parts.update(SCOPE_PARTS[scope] for scope in scopes)
+    return frozenset(parts)
+
+
+def may_on_matter(actor, matter: Matter, act: Act) -> bool:
+    return Decision("", "", parts=matter_parts(actor, matter)).allows(Kind.MATTER, act)
+
+
+def require_on_matter(actor, matter: Matter, act: Act, *, request=None) -> None:
+    """Refuse (403, logged) unless the actor's part in the matter allows ``act``."""
+    require(
+        actor,
+        Decision("", "", parts=matter_parts(actor, matter)),
+        Kind.MATTER,
+        act,
+        Subject(f"matter {matter.pk}", family_id=matter.family_id),
+        request=request,
     )

@@ -9,15 +9,25 @@ logged by :func:`perhekeskus.access.access_family`. Anything else is the same
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 
 from perhekeskus.access import NotFound, access_family, as_actor
 from perhekeskus.access.core import _as_uuid, deny
-from perhekeskus.access.log import Action, Basis, Subject, record
+from perhekeskus.access.log import Action, Subject, record
+from perhekeskus.access.table import Act, Kind
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.catalogue.models import Service
 from perhekeskus.families.models import ClientRelationship, FamilyMembership
 
+from .access import contact_decision
 from .models import Contact, Matter, ResponsibleWorker, TeamMember
 from .services import handling_unit_ids
 
@@ -139,13 +149,26 @@ def access_matter(actor, matter_id, *, request=None) -> Matter:
 
 
 def contact_queue(actor) -> QuerySet[Contact]:
-    """New and taken contacts of the units the actor handles, oldest first."""
+    """New and taken contacts of the units the actor handles, oldest first.
+
+    ``shows_content``: whether the row's content (the worries, the child's
+    age, the link to the contact) may be shown – only while the contact is
+    untaken, or to its taker. Once taken, the queue's other handlers see only
+    that it was taken, by whom and when.
+    """
     units = handling_unit_ids(actor)
     if not units:
         return Contact.objects.none()
+    actor = as_actor(actor)
     return (
         Contact.objects.filter(
             unit_id__in=units, state__in=[Contact.State.NEW, Contact.State.TAKEN]
+        )
+        .annotate(
+            shows_content=ExpressionWrapper(
+                Q(state=Contact.State.NEW) | Q(taken_by_id=actor.user_id),
+                output_field=BooleanField(),
+            )
         )
         .select_related("unit", "taken_by", "municipality", "service")
         .order_by("answer_due_by", "received_at")
@@ -153,10 +176,10 @@ def contact_queue(actor) -> QuerySet[Contact]:
 
 
 def access_contact(actor, contact_id, *, request=None) -> Contact:
-    """A contact of a unit the actor handles (the queue's detail), or 404.
+    """A contact the actor's parts let them read (see :mod:`.access`), or 404.
 
-    A contact holds what the sender wrote, not the register's data; its read
-    is logged like a family's.
+    The read is logged with the parts it was made on; ``contact.access`` is
+    the decision, for the page's buttons.
     """
     actor = as_actor(actor)
     key = _as_uuid(contact_id)
@@ -165,23 +188,30 @@ def access_contact(actor, contact_id, *, request=None) -> Contact:
             "unit", "municipality", "service", "taken_by", "family", "referrer", "referrer_unit"
         )
         .prefetch_related("life_situations", "suggested_services")
-        .filter(pk=key, unit_id__in=handling_unit_ids(actor))
+        .filter(pk=key)
         .first()
         if key
         else None
     )
-    if contact is None:
-        raise deny(actor, Subject(f"contact {str(contact_id)[:60]}"), request=request)
-    # Contacting the family centre makes the sender its client: the contact
-    # is read on the receiving unit's client relationship.
+    decision = contact_decision(actor, contact) if contact is not None else None
+    if decision is None or not decision.allows(Kind.CONTACT, Act.READ):
+        raise deny(
+            actor,
+            Subject(
+                f"contact {str(contact_id)[:60]}",
+                family_id=contact.family_id if contact is not None else None,
+            ),
+            request=request,
+        )
     record(
         actor,
         Subject(f"contact {contact.reference}", family_id=contact.family_id),
         action=Action.READ,
-        basis=Basis.RELATIONSHIP,
-        detail=f"contact received by {contact.unit.name}"[:500],
+        basis=decision.basis,
+        detail=f"contact received by {contact.unit.name}; {decision.detail}"[:500],
         request=request,
     )
+    contact.access = decision
     return contact
 
 

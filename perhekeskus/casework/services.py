@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from perhekeskus.access import as_actor, may_disclose
 from perhekeskus.access import rules as access_rules
 from perhekeskus.access.log import Action, Basis, Subject, record
+from perhekeskus.access.table import Act
 from perhekeskus.accounts.capabilities import Capability, capabilities_of_membership
 from perhekeskus.accounts.models import Membership, Unit
 from perhekeskus.core import calendar as working_days
@@ -35,6 +36,7 @@ from perhekeskus.families.models import (
     ServiceTask,
 )
 
+from . import access
 from .models import Contact, Matter, ResponsibleWorker, TeamMember
 
 
@@ -337,20 +339,13 @@ def contact_submit_on_behalf(
 
 
 def handling_unit_ids(actor) -> set:
-    """Units whose contacts the actor handles: their own, and the family
-    centre their unit is part of (one door, several teams behind it)."""
-    actor = as_actor(actor)
-    if not actor.can(Capability.CLIENT_WORK):
-        return set()
-    parents = Unit.objects.filter(pk__in=actor.unit_ids, parent__isnull=False).values_list(
-        "parent_id", flat=True
-    )
-    return set(actor.unit_ids) | set(parents)
+    """Units whose contacts the actor handles (see :mod:`.access`)."""
+    return access.handling_unit_ids(as_actor(actor))
 
 
-def _may_handle(actor, contact: Contact) -> None:
-    if contact.unit_id not in handling_unit_ids(actor):
-        raise PermissionDenied
+def _may(actor, contact: Contact, act: Act) -> None:
+    """The access table decides each step on a contact (refusals logged)."""
+    access.require_contact(as_actor(actor), contact, act)
 
 
 def _lock(obj):
@@ -368,8 +363,8 @@ def _refresh_state(contact: Contact, *allowed: str) -> Contact:
 
 @transaction.atomic
 def contact_take(*, actor, contact: Contact, at=None) -> Contact:
-    _may_handle(actor, contact)
     contact = _refresh_state(contact, Contact.State.NEW)
+    _may(actor, contact, Act.TAKE)
     contact.state = Contact.State.TAKEN
     contact.taken_by = _user(actor)
     contact.taken_at = _now(at)
@@ -384,8 +379,8 @@ def contact_link_family(*, actor, contact: Contact, family) -> Contact:
 
     The caller fetched ``family`` through the access layer.
     """
-    _may_handle(actor, contact)
     contact = _refresh_state(contact, Contact.State.TAKEN)
+    _may(actor, contact, Act.WRITE)
     contact.family = family
     contact.version += 1
     contact.save(update_fields=["family", "version", "updated_at"])
@@ -413,8 +408,8 @@ def contact_answer(
     *, actor, contact: Contact, answer: str, suggested_services: Iterable = (), at=None
 ) -> Contact:
     """Answer with advice, and services of the catalogue suggested (recorded)."""
-    _may_handle(actor, contact)
     contact = _refresh_state(contact, Contact.State.TAKEN)
+    _may(actor, contact, Act.WRITE)
     answer = (answer or "").strip()
     if not answer:
         raise CaseworkError({"answer": _("Write the answer given to the family.")})
@@ -435,8 +430,8 @@ def contact_answer(
 @transaction.atomic
 def contact_close_unreachable(*, actor, contact: Contact, note: str, at=None) -> Contact:
     """The family could not be reached by the way it gave."""
-    _may_handle(actor, contact)
     contact = _refresh_state(contact, Contact.State.TAKEN)
+    _may(actor, contact, Act.CLOSE)
     note = (note or "").strip()
     if not note:
         raise CaseworkError({"note": _("Write how the family was tried to be reached.")})
@@ -451,15 +446,18 @@ def contact_close_unreachable(*, actor, contact: Contact, note: str, at=None) ->
 # --- Matters ---------------------------------------------------------------
 
 
-def may_manage(actor, matter: Matter) -> bool:
-    """Professionals of the matter's unit run it; team members take part in it."""
-    actor = as_actor(actor)
-    return actor.can(Capability.CLIENT_WORK) and matter.unit_id in actor.unit_ids
+def may_manage(actor, matter: Matter, act: Act = Act.WRITE) -> bool:
+    """Whether the actor's part in the matter allows ``act`` (the access table:
+    the unit's professionals and the responsible worker run it; team members
+    take part in it)."""
+    return access.may_on_matter(as_actor(actor), matter, act)
 
 
-def _require_manager(actor, matter: Matter) -> None:
-    if not may_manage(actor, matter):
-        raise PermissionDenied
+def require_on_matter(actor, matter: Matter, act: Act = Act.WRITE, *, request=None) -> None:
+    access.require_on_matter(as_actor(actor), matter, act, request=request)
+
+
+_require_manager = require_on_matter
 
 
 def _require_open(matter: Matter) -> Matter:
@@ -510,8 +508,8 @@ def matter_open(
         raise CaseworkError({"service_task": _("Choose a service task.")})
     now = timezone.now()
     if contact is not None:
-        _may_handle(actor, contact)
         contact = _refresh_state(contact, Contact.State.TAKEN)
+        _may(actor, contact, Act.WRITE)
         if contact.family_id is not None and contact.family_id != family.pk:
             raise CaseworkError(_("The contact is linked to another family."))
     pending_at = pending_at or (contact.received_at if contact is not None else now)
@@ -852,7 +850,7 @@ def matter_close(*, actor, matter: Matter, reason: str, summary: str, at=None) -
     The responsible worker's period and the team end with the matter; the
     client relationship closes if no other open matter uses it.
     """
-    _require_manager(actor, matter)
+    _require_manager(actor, matter, Act.CLOSE)
     matter = _require_open(matter)
     if reason not in Matter.ClosureReason.values:
         raise CaseworkError({"reason": _("Choose the reason for closing.")})

@@ -30,6 +30,7 @@ from perhekeskus.access import (
 )
 from perhekeskus.access.log import Action
 from perhekeskus.access.policies import client_data
+from perhekeskus.access.table import Act, Kind
 from perhekeskus.accounts.capabilities import Capability, capabilities_of_membership
 from perhekeskus.accounts.models import Membership, Unit
 from perhekeskus.catalogue.models import Service
@@ -251,11 +252,17 @@ def _workers(organization_id):
 def _contact_page(request, contact: Contact, *, status=200, **forms):
     actor = request.actor
     units = _own_units(actor)
-    context = {"contact": contact}
+    decision = contact.access
+    may_work = decision.allows(Kind.CONTACT, Act.WRITE)
+    context = {
+        "contact": contact,
+        "may_take": decision.allows(Kind.CONTACT, Act.TAKE),
+        "may_work": may_work,
+    }
     refused = forms.get("answer_form")
     if refused is not None and contact.state != Contact.State.TAKEN:
         context["refused_answer"] = refused
-    if contact.state == Contact.State.TAKEN:
+    if contact.state == Contact.State.TAKEN and may_work:
         search = forms.pop("search", None) or FamilySearchForm(request.GET or None)
         found_families = []
         if search.is_valid() and search.cleaned_data["q"]:
@@ -511,11 +518,13 @@ def _matter_page(request, matter: Matter, *, status=200, **forms):
     actor = request.actor
     scope = matter.scope
     manage = services.may_manage(actor, matter) and matter.is_open
+    may_close = services.may_manage(actor, matter, Act.CLOSE) and matter.is_open
     context = {
         "matter": matter,
         "scope": scope,
         "scope_label": TeamMember.Scope(scope).label,
         "may_manage": manage,
+        "may_close": may_close,
         "sees_assessment": selectors.scope_allows(scope, TeamMember.Scope.ASSESSMENT_AND_PLAN),
         "sees_all": selectors.scope_allows(scope, TeamMember.Scope.FULL),
         "workers": list(matter.workers.all()),
@@ -535,8 +544,9 @@ def _matter_page(request, matter: Matter, *, status=200, **forms):
             ),
             team_form=forms.pop("team_form", None)
             or TeamMemberForm(memberships=_team_choices(), prefix="team"),
-            close_form=forms.pop("close_form", None) or CloseForm(prefix="close"),
         )
+    if may_close:
+        context["close_form"] = forms.pop("close_form", None) or CloseForm(prefix="close")
     return render(request, "casework/matter.html", context, status=status)
 
 
@@ -547,10 +557,10 @@ def matter_detail(request, matter_id):
     return _matter_page(request, matter)
 
 
-def _managed_matter(request, matter_id) -> Matter:
+def _managed_matter(request, matter_id, act: Act = Act.WRITE) -> Matter:
+    """The matter, when the user's part in it allows ``act`` (else 403, logged)."""
     matter = selectors.access_matter(request.actor, matter_id, request=request)
-    if not services.may_manage(request.actor, matter):
-        raise PermissionDenied
+    services.require_on_matter(request.actor, matter, act, request=request)
     return matter
 
 
@@ -626,7 +636,7 @@ def matter_team_remove(request, matter_id, member_id):
 @client_data
 @require_POST
 def matter_close(request, matter_id):
-    matter = _managed_matter(request, matter_id)
+    matter = _managed_matter(request, matter_id, Act.CLOSE)
     form = CloseForm(request.POST, prefix="close")
     if form.is_valid():
         try:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from perhekeskus.access.table import Act, Kind
+
 from . import selectors
 
 
 def matter_panel(request, matter, scope) -> dict | None:
     """Assessment status and deadlines (when the scope covers them) and the plan's summary."""
-    if scope not in selectors.PLAN_SCOPES:
-        return None
     actor = getattr(request, "actor", None) or request.user
+    if not selectors.allows(actor, matter, Kind.PLAN, Act.READ):
+        return None
     today = timezone.localdate()
-    context: dict = {"show_assessment": scope in selectors.ASSESSMENT_SCOPES, "today": today}
+    context: dict = {"show_assessment": selectors.may_see_assessment(actor, matter), "today": today}
     if context["show_assessment"]:
         assessment = selectors.assessment_of(actor, matter, request=request)
         context["assessment"] = assessment

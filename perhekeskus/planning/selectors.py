@@ -27,10 +27,12 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from perhekeskus.access import NotFound, access_family, as_actor
+from perhekeskus.access import NotFound, access_family, as_actor, table
 from perhekeskus.access.core import deny
 from perhekeskus.access.log import Action, Subject, record
+from perhekeskus.access.table import Act, Kind
 from perhekeskus.casework import selectors as casework
+from perhekeskus.casework.access import matter_parts
 from perhekeskus.casework.models import Matter, ResponsibleWorker, TeamMember
 from perhekeskus.families.models import FamilyMembership
 
@@ -62,12 +64,26 @@ def scope_of(actor, matter: Matter) -> str | None:
     return scope if scope is not None else casework.team_scope_of(actor, matter)
 
 
+def access_parts(actor, matter: Matter) -> frozenset:
+    """The actor's parts in the matter (kept on the matter for the request)."""
+    cached = getattr(matter, "_access_parts", None)
+    if cached is None or cached[0] != as_actor(actor).user_id:
+        cached = (as_actor(actor).user_id, matter_parts(as_actor(actor), matter))
+        matter._access_parts = cached
+    return cached[1]
+
+
+def allows(actor, matter: Matter, kind: Kind, act: Act) -> bool:
+    """What the access table lets the actor's part in the matter do."""
+    return table.allows(access_parts(actor, matter), kind, act)
+
+
 def may_see_assessment(actor, matter: Matter) -> bool:
-    return scope_of(actor, matter) in ASSESSMENT_SCOPES
+    return allows(actor, matter, Kind.ASSESSMENT, Act.READ)
 
 
 def may_edit_plan(actor, matter: Matter) -> bool:
-    return scope_of(actor, matter) in PLAN_EDIT_SCOPES
+    return allows(actor, matter, Kind.PLAN, Act.WRITE)
 
 
 def _basis(matter: Matter) -> tuple[str, str]:

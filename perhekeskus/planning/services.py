@@ -26,6 +26,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from perhekeskus.access import as_actor
+from perhekeskus.access.table import Act, Kind
 from perhekeskus.casework.models import Matter, TeamMember
 from perhekeskus.catalogue.models import Organization, Service
 from perhekeskus.core.calendar import working_days_between
@@ -92,8 +93,19 @@ def _require_open(matter: Matter) -> None:
         raise TransitionError(_("The matter is closed: nothing in it can be changed."))
 
 
+# The access table's (kind, act) each group of steps needs.
+_NEEDS = {
+    selectors.ASSESSMENT_SCOPES: (Kind.ASSESSMENT, Act.WRITE),
+    selectors.PLAN_EDIT_SCOPES: (Kind.PLAN, Act.WRITE),
+    # Recording the progress of an action the member takes part in, and
+    # commenting: anyone in the plan (the plan-only members deliver actions).
+    selectors.PLAN_SCOPES: (Kind.PLAN, Act.READ),
+}
+
+
 def _require_scope(actor, matter: Matter, scopes) -> None:
-    if selectors.scope_of(actor, matter) not in scopes:
+    kind, act = _NEEDS[scopes]
+    if not selectors.allows(actor, matter, kind, act):
         raise NotAllowedError(_("Your place in the family's team does not allow this."))
 
 

@@ -448,10 +448,10 @@ def test_receipt_contact_and_on_behalf_pages_have_one_h1(case, client, language)
 
 def test_a_second_answer_is_refused_showing_the_first_and_keeping_the_text(case, client):
     contact = services.contact_take(actor=case.counsellor, contact=submit_contact(case))
-    client.force_login(case.social_worker)
+    # The taker has the page open in two windows and answers in the other one.
+    client.force_login(case.counsellor)
     page = client.get(f"/en/casework/contacts/{contact.pk}/")
     assert b"Record the answer" in page.content
-    # Meanwhile the counsellor answers.
     services.contact_answer(actor=case.counsellor, contact=contact, answer="Ensimmäinen vastaus")
     response = client.post(
         f"/en/casework/contacts/{contact.pk}/answer/", {"answer-answer": "Toinen vastaus"}
