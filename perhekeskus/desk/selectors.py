@@ -403,10 +403,10 @@ def desk_for(actor, *, request=None, today: datetime.date | None = None) -> Desk
     """What a professional works on today, each section a bounded list built
     with a fixed number of queries; the families named are logged as listed."""
     from perhekeskus.access import families_visible_to, log_listing
-    from perhekeskus.access.referrals import log_received_listing
     from perhekeskus.appointments.selectors import appointments_today
     from perhekeskus.casework.selectors import contact_queue, matters_visible_to, works_on
     from perhekeskus.planning.selectors import due_assessments
+    from perhekeskus.referrals.access import log_received_listing
     from perhekeskus.referrals.selectors import referrals_waiting_for
 
     today = today or timezone.localdate()

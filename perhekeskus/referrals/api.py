@@ -18,7 +18,7 @@ from ninja.responses import Status
 from perhekeskus.access import actor_for
 from perhekeskus.access.log import Action
 from perhekeskus.access.policies import LoggedBearerToken, api_client_data
-from perhekeskus.access.referrals import access_received_referral, log_received_listing
+from perhekeskus.referrals.access import access_received_referral, log_received_listing
 
 from . import selectors, services
 

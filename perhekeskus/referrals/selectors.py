@@ -2,7 +2,7 @@
 
 The sender's side reads a referral through its matter
 (:func:`perhekeskus.casework.selectors.access_matter`, which logs the read);
-the receiver's side through :mod:`perhekeskus.access.referrals`, which logs
+the receiver's side through :mod:`perhekeskus.referrals.access`, which logs
 every read on the basis ``referral`` and shows only the shared sections.
 """
 
@@ -16,8 +16,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from perhekeskus.access import Contact, as_actor, contact_of
-from perhekeskus.access.referrals import received_referrals
 from perhekeskus.families.models import FamilyMembership, Person
+from perhekeskus.referrals.access import received_referrals
 
 from .models import Referral, ReferralStep, Section, State
 

@@ -21,12 +21,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from perhekeskus.access import as_actor, may_disclose, persons_visible_to, rules
-from perhekeskus.access.referrals import receiver_unit_ids
 from perhekeskus.accounts.models import Unit
 from perhekeskus.casework.models import TeamMember
 from perhekeskus.casework.selectors import scope_allows, team_scope_of
 from perhekeskus.events.services import emit
 from perhekeskus.families.models import FamilyMembership
+from perhekeskus.referrals.access import receiver_unit_ids
 
 from . import sections as shared
 from .models import Kind, Referral, ReferralSection, ReferralStep, Section, State, TeamRole

@@ -17,10 +17,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from perhekeskus.access import NotFound
 from perhekeskus.access.log import Action
 from perhekeskus.access.policies import client_data
-from perhekeskus.access.referrals import access_received_referral, log_received_listing
 from perhekeskus.accounts.models import Unit
 from perhekeskus.casework.selectors import access_matter
 from perhekeskus.families.models import FamilyMembership
+from perhekeskus.referrals.access import access_received_referral, log_received_listing
 
 from . import selectors, services
 from .forms import AcceptForm, DoneForm, ReasonForm, ReferralForm

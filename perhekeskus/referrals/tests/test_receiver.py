@@ -3,9 +3,9 @@ mobile team's address follows the security prohibition's masking rules."""
 
 import pytest
 
-from perhekeskus.access.referrals import REFERRAL_BASIS
 from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.referrals import services
+from perhekeskus.referrals.access import REFERRAL_BASIS
 from perhekeskus.referrals.models import Kind, Section, TeamRole
 
 from .factories import draft

@@ -1,4 +1,5 @@
-"""The receiver of a referral or consultation: a basis of access of its own.
+"""The receiver of a referral or consultation: a part of its own (``receiver``
+in the access table, :mod:`perhekeskus.access.table`).
 
 A referral sent to a unit discloses what its sender chose to share (after the
 disclosure check of :mod:`.disclosure` when the unit belongs to another
@@ -18,12 +19,13 @@ import uuid
 from django.db import transaction
 from django.db.models import QuerySet
 
+from perhekeskus.access.actor import Actor, as_actor
+from perhekeskus.access.core import _as_uuid, deny
+from perhekeskus.access.log import Action, Subject, record
 from perhekeskus.accounts.capabilities import ROLE_CAPABILITIES, Capability
 from perhekeskus.accounts.models import Membership
 
-from .actor import Actor, as_actor
-from .core import _as_uuid, deny
-from .log import Action, Subject, record
+from .models import Referral
 
 # The basis logged for a receiver's reads (access log ``basis``).
 REFERRAL_BASIS = "referral"
@@ -59,8 +61,6 @@ def receiver_unit_ids(actor) -> frozenset[uuid.UUID]:
 
 def received_referrals(actor) -> QuerySet:
     """Referrals sent to the actor's client-work units (a filter, not a list)."""
-    from perhekeskus.referrals.models import Referral
-
     units = receiver_unit_ids(actor)
     if not units:
         return Referral.objects.none()
