@@ -57,7 +57,21 @@ def emergency_accesses_to_review() -> QuerySet[AccessGrant]:
     return (
         AccessGrant.objects.filter(kind=AccessGrant.Kind.EMERGENCY)
         .exclude(pk__in=reviewed)
-        .select_related("user", "family", "person")
+        # The auditor reviews the access, not the family: of the person only
+        # the name the review needs, never the register's other fields.
+        .select_related("user", "person")
+        .only(
+            "pk",
+            "family_id",
+            "created_at",
+            "unit_name",
+            "reason",
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+            "person__first_names",
+            "person__last_name",
+        )
         .order_by("created_at")
     )
 

@@ -121,7 +121,12 @@ def log_search(request):
         data = form.cleaned_data
         person_id = family_ids = actor_ids = None
         if data["identity_code"]:
-            person = Person.objects.filter(identity_code=data["identity_code"]).first()
+            # Only the name the page says whose entries these are.
+            person = (
+                Person.objects.filter(identity_code=data["identity_code"])
+                .only("pk", "first_names", "last_name")
+                .first()
+            )
             person_id = person.pk if person else None
             family_ids = family_selectors.family_ids_of_person(person_id) if person else []
             if person is None:

@@ -2,7 +2,9 @@
 
 Behind the bearer-token/session authentication; every read goes through the
 access layer and is logged, a family the caller may not see is a 404, and
-addresses under a security prohibition are withheld.
+addresses under a security prohibition are withheld. Each person carries
+only the register fields the caller's parts show (``fields``); the others
+are null.
 """
 
 from __future__ import annotations
@@ -23,23 +25,27 @@ PAGE_SIZE = 100
 
 
 class ContactOut(Schema):
-    phone: str
-    email: str
-    street_address: str
-    postal_code: str
-    post_office: str
-    municipality: str
-    address_withheld: bool
+    # Null when the caller's parts do not show phone numbers and e-mail addresses.
+    phone: str | None
+    email: str | None
+    # Null when they do not show addresses.
+    street_address: str | None
+    postal_code: str | None
+    post_office: str | None
+    municipality: str | None
+    address_withheld: bool | None
 
 
 class PersonOut(Schema):
     id: uuid.UUID
     first_names: str
     last_name: str
-    identity_code: str
+    # The register fields shown of this person (the access table's names).
+    fields: list[str]
+    identity_code: str | None
     date_of_birth: datetime.date | None
-    languages: list[str]
-    security_prohibition: bool
+    languages: list[str] | None
+    security_prohibition: bool | None
     contact: ContactOut
 
 
@@ -47,7 +53,7 @@ class MemberOut(Schema):
     person: PersonOut
     role: str
     starts_on: datetime.date
-    guardians: list[str]
+    guardians: list[str] | None
 
 
 class FamilySummaryOut(Schema):
@@ -75,16 +81,32 @@ class SearchParams(Schema):
 
 
 def _person(card) -> dict:
+    shown = card.shown
+    contact = card.contact.as_dict()
+    if not shown.contact_details:
+        contact.update(phone=None, email=None)
+    if not shown.address:
+        contact.update(dict.fromkeys(_ADDRESS_KEYS))
     return {
         "id": card.id,
         "first_names": card.first_names,
         "last_name": card.last_name,
+        "fields": sorted(card.fields),
         "identity_code": card.identity_code,
         "date_of_birth": card.date_of_birth,
-        "languages": card.languages,
+        "languages": card.languages if shown.languages else None,
         "security_prohibition": card.security_prohibition,
-        "contact": card.contact.as_dict(),
+        "contact": contact,
     }
+
+
+_ADDRESS_KEYS = (
+    "street_address",
+    "postal_code",
+    "post_office",
+    "municipality",
+    "address_withheld",
+)
 
 
 @router.get("/", response=FamilyPageOut, summary="My client families")
@@ -106,9 +128,9 @@ def list_families(request, page: int = 1):
 @api_client_data
 def search_persons(request, params: Query[SearchParams]):
     actor = actor_for(request.auth)
-    persons = list(selectors.search_persons(actor, params.q))
-    log_persons_shown(actor, persons, request=request, detail="person search (API)")
-    return [_person(selectors.person_card(actor, p)) for p in persons]
+    found = selectors.person_search(actor, params.q)
+    log_persons_shown(actor, found.persons, request=request, detail="person search (API)")
+    return [_person(card) for card in found.cards]
 
 
 @router.get("/{family_id}", response=FamilyOut, summary="One family with its members")
@@ -128,7 +150,7 @@ def get_family(request, family_id: str):
                 "person": _person(row.person),
                 "role": row.role,
                 "starts_on": row.starts_on,
-                "guardians": row.guardians,
+                "guardians": row.guardians if detail.columns.guardians else None,
             }
             for row in detail.members
         ],

@@ -7,6 +7,7 @@ members the access decision covers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import uuid
@@ -19,9 +20,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
 
-from perhekeskus.access import Contact, Decision, as_actor, contact_of, families_visible_to
+from perhekeskus.access import (
+    Act,
+    Contact,
+    Decision,
+    Field,
+    Kind,
+    Part,
+    as_actor,
+    contact_of,
+    families_visible_to,
+    table,
+)
 from perhekeskus.access import persons_visible_to as _persons_visible_to
+from perhekeskus.access.core import active_consents
 from perhekeskus.access.masking import ADDRESS_FIELDS, may_see_protected_address
+from perhekeskus.access.registry import family_bases
 
 from . import identity
 from .models import (
@@ -41,33 +55,121 @@ DUPLICATE_NAME_SCORE = 80
 SEARCH_LIMIT = 50
 
 
+# The register's fields (Field.ALL in a rule means all of these).
+REGISTER_FIELDS = frozenset(
+    {
+        Field.NAME,
+        Field.DATE_OF_BIRTH,
+        Field.IDENTITY_CODE,
+        Field.ADDRESS,
+        Field.CONTACT_DETAILS,
+        Field.LANGUAGES,
+        Field.GUARDIANS,
+    }
+)
+# Person fields, as stored (and named in the history), by the register field they belong to.
+PERSON_FIELD_OF = {
+    "identity_code": Field.IDENTITY_CODE,
+    "date_of_birth": Field.DATE_OF_BIRTH,
+    "languages": Field.LANGUAGES,
+    "phone": Field.CONTACT_DETAILS,
+    "email": Field.CONTACT_DETAILS,
+    "security_prohibition": Field.ADDRESS,
+    **dict.fromkeys(ADDRESS_FIELDS, Field.ADDRESS),
+}
+# A consent opens the register only when its data class names it.
+REGISTER_CONSENT_DATA = tuple(
+    data for data, kinds in table.CONSENT_DATA_KINDS.items() if Kind.REGISTER in kinds
+)
+
+
+def register_fields(found) -> frozenset[Field]:
+    """The register fields in a table answer (``Field.ALL`` spelled out)."""
+    found = frozenset(found)
+    return REGISTER_FIELDS if Field.ALL in found else found & REGISTER_FIELDS
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Which of the register's columns are shown (for templates and exports)."""
+
+    identity_code: bool
+    date_of_birth: bool
+    address: bool
+    contact_details: bool
+    languages: bool
+    guardians: bool
+
+    @classmethod
+    def of(cls, fields: frozenset[Field]) -> Shown:
+        return cls(
+            identity_code=Field.IDENTITY_CODE in fields,
+            date_of_birth=Field.DATE_OF_BIRTH in fields,
+            address=Field.ADDRESS in fields,
+            contact_details=Field.CONTACT_DETAILS in fields,
+            languages=Field.LANGUAGES in fields,
+            guardians=Field.GUARDIANS in fields,
+        )
+
+
 @dataclass(frozen=True)
 class PersonCard:
+    """A person as the viewer may see them: a withheld field is None or empty,
+    so no template or export can show it; ``shown`` says which are withheld."""
+
     id: uuid.UUID
     full_name: str
     first_names: str
     last_name: str
-    identity_code: str
+    identity_code: str | None
     date_of_birth: datetime.date | None
     age: int | None
     languages: list[str]
-    security_prohibition: bool
+    # None when the address is not shown: the prohibition itself says where
+    # a person's address is not to be told.
+    security_prohibition: bool | None
     contact: Contact
+    fields: frozenset[Field]
+    shown: Shown
 
 
-def person_card(actor, person: Person, *, today: datetime.date | None = None) -> PersonCard:
+_NO_ADDRESS = {
+    "street_address": "",
+    "postal_code": "",
+    "post_office": "",
+    "municipality": "",
+    "address_withheld": False,
+}
+
+
+def person_card(actor, person: Person, *, fields, today: datetime.date | None = None) -> PersonCard:
+    """The person with only ``fields`` of the register (names always).
+
+    ``fields`` comes from the decision (``decision.fields(Kind.REGISTER)``)
+    or :func:`listed_person_fields`; there is no default, so that no caller
+    shows everything by leaving it out.
+    """
     today = today or timezone.localdate()
+    fields = register_fields(fields) | {Field.NAME}
+    shown = Shown.of(fields)
+    contact = contact_of(actor, person)
+    if not shown.address:
+        contact = dataclasses.replace(contact, **_NO_ADDRESS)
+    if not shown.contact_details:
+        contact = dataclasses.replace(contact, phone="", email="")
     return PersonCard(
         id=person.pk,
         full_name=person.full_name,
         first_names=person.first_names,
         last_name=person.last_name,
-        identity_code=person.identity_code,
-        date_of_birth=person.date_of_birth,
-        age=person.age_on(today),
-        languages=list(person.languages or []),
-        security_prohibition=person.security_prohibition,
-        contact=contact_of(actor, person),
+        identity_code=person.identity_code if shown.identity_code else None,
+        date_of_birth=person.date_of_birth if shown.date_of_birth else None,
+        age=person.age_on(today) if shown.date_of_birth else None,
+        languages=list(person.languages or []) if shown.languages else [],
+        security_prohibition=person.security_prohibition if shown.address else None,
+        contact=contact,
+        fields=fields,
+        shown=shown,
     )
 
 
@@ -80,11 +182,42 @@ class MemberRow:
     guardians: list[str]
 
 
+@dataclass(frozen=True)
+class FamilyActions:
+    """The family page's buttons the viewer may use (from the decision)."""
+
+    print: bool
+    export: bool
+    record_consent: bool
+    withdraw_consent: bool
+    disclose: bool
+
+
+def family_actions(decision: Decision) -> FamilyActions:
+    # A change needs a basis covering the whole family (as access_family requires).
+    whole = decision.person_ids is None
+    return FamilyActions(
+        print=decision.allows(Kind.REGISTER, Act.PRINT),
+        export=decision.allows(Kind.REGISTER, Act.EXPORT),
+        record_consent=whole and decision.allows(Kind.CONSENT, Act.WRITE),
+        withdraw_consent=whole and decision.allows(Kind.CONSENT, Act.CANCEL),
+        disclose=whole and decision.allows(Kind.REGISTER, Act.DISCLOSE),
+    )
+
+
 @dataclass
 class FamilyDetail:
     family: Family
     decision: Decision
+    act: Act
+    # The register's fields shown of each member, and which columns that makes.
+    fields: frozenset[Field]
+    columns: Shown
     members: list[MemberRow]
+    # Each section is shown only when the decision allows it.
+    shows_relationships: bool
+    shows_history: bool
+    shows_consents: bool
     relationships: list[ClientRelationship]
     consents: list[Consent]
     prohibitions: list[DisclosureProhibition]
@@ -106,11 +239,24 @@ class FamilyDetail:
         return str(AccessLogEntry.Basis(self.decision.basis).label)
 
 
-def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDetail:
-    """What the actor may see of a family fetched with ``access_family``."""
+def family_detail(
+    actor, family: Family, *, act: Act = Act.READ, history_limit: int = 50
+) -> FamilyDetail:
+    """What the actor may see of a family fetched with ``access_family``.
+
+    Only what ``family.access`` allows for ``act`` is read at all: the
+    members' register fields by the access table, and the client
+    relationships, the change history and the consents and prohibitions
+    each only for a part that may ``act`` on that kind of record.
+    """
     actor = as_actor(actor)
     decision: Decision = family.access
     today = timezone.localdate()
+    fields = register_fields(decision.fields(Kind.REGISTER, act)) | {Field.NAME}
+    columns = Shown.of(fields)
+    shows_relationships = decision.allows(Kind.RELATIONSHIPS, act)
+    shows_history = decision.allows(Kind.HISTORY, act)
+    shows_consents = decision.allows(Kind.CONSENT, act)
     memberships = FamilyMembership.objects.active(today).filter(family=family)
     if decision.person_ids is not None:
         memberships = memberships.filter(person_id__in=decision.person_ids)
@@ -121,16 +267,17 @@ def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDe
     )
     person_ids = [m.person_id for m in memberships]
     guardians: dict[uuid.UUID, list[str]] = {}
-    for g in (
-        Guardianship.objects.active(today)
-        .filter(child_id__in=person_ids)
-        .select_related("guardian")
-        .order_by("guardian__last_name")
-    ):
-        guardians.setdefault(g.child_id, []).append(g.guardian.full_name)
+    if columns.guardians:
+        for g in (
+            Guardianship.objects.active(today)
+            .filter(child_id__in=person_ids)
+            .select_related("guardian")
+            .order_by("guardian__last_name")
+        ):
+            guardians.setdefault(g.child_id, []).append(g.guardian.full_name)
     members = [
         MemberRow(
-            person_card(actor, m.person, today=today),
+            person_card(actor, m.person, fields=fields, today=today),
             m.role,
             m.get_role_display(),
             m.starts_on,
@@ -138,36 +285,56 @@ def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDe
         )
         for m in memberships
     ]
-    relationships = ClientRelationship.objects.active(today).filter(family=family)
-    consents = Consent.objects.filter(person_id__in=person_ids, withdrawn_at__isnull=True)
-    prohibitions = DisclosureProhibition.objects.filter(
-        person_id__in=person_ids, withdrawn_at__isnull=True
-    )
-    history = HistoryEntry.objects.filter(Q(family=family) | Q(person_id__in=person_ids))
-    if decision.person_ids is not None:
-        relationships = relationships.filter(Q(person__isnull=True) | Q(person_id__in=person_ids))
-        history = history.filter(person_id__in=person_ids)
-    if decision.guardian_view:
-        # A minor's hidden records stay out of the family's own view.
-        relationships = relationships.filter(hidden_from_guardians=False)
-        history = history.filter(hidden_from_guardians=False)
-    protected = {
-        m.person_id
-        for m in memberships
-        if m.person.security_prohibition and not may_see_protected_address(actor, m.person)
-    }
-    names = {str(m.person_id): m.person.full_name for m in memberships}
+    relationships = consents = prohibitions = history = []
+    if shows_relationships:
+        found = ClientRelationship.objects.active(today).filter(family=family)
+        if decision.person_ids is not None:
+            found = found.filter(Q(person__isnull=True) | Q(person_id__in=person_ids))
+        if decision.guardian_view:
+            # A minor's hidden records stay out of the family's own view.
+            found = found.filter(hidden_from_guardians=False)
+        relationships = list(found.select_related("unit", "person"))
+    if shows_consents:
+        consents = list(
+            Consent.objects.filter(
+                person_id__in=person_ids, withdrawn_at__isnull=True
+            ).select_related("person", "given_by", "recipient_organization")
+        )
+        prohibitions = list(
+            DisclosureProhibition.objects.filter(
+                person_id__in=person_ids, withdrawn_at__isnull=True
+            ).select_related("person", "organization")
+        )
+    if shows_history:
+        entries = HistoryEntry.objects.filter(Q(family=family) | Q(person_id__in=person_ids))
+        if decision.person_ids is not None:
+            entries = entries.filter(person_id__in=person_ids)
+        if decision.guardian_view:
+            entries = entries.filter(hidden_from_guardians=False)
+        protected = {
+            m.person_id
+            for m in memberships
+            if m.person.security_prohibition and not may_see_protected_address(actor, m.person)
+        }
+        names = {str(m.person_id): m.person.full_name for m in memberships}
+        history = [
+            _history_row(entry, protected, names, fields)
+            for entry in entries.select_related("actor")[:history_limit]
+        ]
     return FamilyDetail(
         family=family,
         decision=decision,
+        act=act,
+        fields=fields,
+        columns=columns,
         members=members,
-        relationships=list(relationships.select_related("unit", "person")),
-        consents=list(consents.select_related("person", "given_by", "recipient_organization")),
-        prohibitions=list(prohibitions.select_related("person", "organization")),
-        history=[
-            _history_row(entry, protected, names)
-            for entry in history.select_related("actor")[:history_limit]
-        ],
+        shows_relationships=shows_relationships,
+        shows_history=shows_history,
+        shows_consents=shows_consents,
+        relationships=relationships,
+        consents=consents,
+        prohibitions=prohibitions,
+        history=history,
         partial=decision.person_ids is not None,
     )
 
@@ -241,15 +408,30 @@ def _unnamed_person(model: str, field: str, value, names: dict[str, str]) -> boo
     return related is Person and value is not None and str(value) not in names
 
 
-def _history_row(entry: HistoryEntry, protected: set[uuid.UUID], names: dict[str, str]) -> dict:
+def _withheld_field(model: str, field: str, fields: frozenset[Field]) -> bool:
+    """A person's field (or a guardianship) the viewer's register fields leave out."""
+    if model == "person":
+        shown = PERSON_FIELD_OF.get(field)
+        return shown is not None and shown not in fields
+    return model == "guardianship" and Field.GUARDIANS not in fields
+
+
+def _history_row(
+    entry: HistoryEntry,
+    protected: set[uuid.UUID],
+    names: dict[str, str],
+    fields: frozenset[Field] = REGISTER_FIELDS,
+) -> dict:
     masked = entry.person_id in protected or (
         entry.model == "person" and entry.object_id in protected
     )
     changes = []
     for field, value in entry.changes.items():
         label = _history_label(entry.model, field)
-        if (masked and field in ADDRESS_FIELDS) or _unnamed_person(
-            entry.model, field, value, names
+        if (
+            (masked and field in ADDRESS_FIELDS)
+            or _withheld_field(entry.model, field, fields)
+            or _unnamed_person(entry.model, field, value, names)
         ):
             changes.append(HistoryChange(label, None, withheld=True))
         else:
@@ -277,7 +459,7 @@ _DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 def search_persons(actor, query: str) -> QuerySet[Person]:
     """Visible persons matching a name, an identity code or a date (d.m.yyyy)."""
     query = (query or "").strip()[:100]
-    persons = persons_visible_to(actor)
+    persons = persons_visible_to(actor).select_related("municipality")
     if not query:
         return persons.none()
     if identity.is_valid(query):
@@ -293,6 +475,125 @@ def search_persons(actor, query: str) -> QuerySet[Person]:
     for word in query.split()[:4]:
         condition &= Q(first_names__icontains=word) | Q(last_name__icontains=word)
     return persons.filter(condition).order_by("last_name", "first_names")[:SEARCH_LIMIT]
+
+
+def listed_person_fields(
+    actor, persons, *, act: Act = Act.LIST, today: datetime.date | None = None
+) -> dict[uuid.UUID, frozenset[Field]]:
+    """The register fields shown of each person listed from :func:`persons_visible_to`.
+
+    Each row's parts come from its annotations (a client relationship
+    covering the person, a grant, their own family) and, for the bases the
+    apps register (team places, the responsible worker, whose part depends
+    on the family), from those bases asked once per family of such persons.
+    A consent counts only when its data class names the register. Queries:
+    one for the consents, one for the memberships and one per registered
+    basis per family reached through one.
+    """
+    actor = as_actor(actor)
+    today = today or timezone.localdate()
+    persons = list(persons)
+    ids = [p.pk for p in persons]
+    consented = set()
+    if any(getattr(p, "via_consent", False) for p in persons):
+        consented = set(
+            active_consents(actor, today)
+            .filter(person_id__in=ids, data__in=REGISTER_CONSENT_DATA)
+            .values_list("person_id", flat=True)
+        )
+    bases = family_bases()
+    through_bases = [
+        p.pk for p in persons if any(getattr(p, f"via_{b.annotation}", False) for b in bases)
+    ]
+    families_of_person: dict[uuid.UUID, set[uuid.UUID]] = {}
+    family_parts: dict[uuid.UUID, set[Part]] = {}
+    if through_bases:
+        for person_id, family_id in (
+            FamilyMembership.objects.active(today)
+            .filter(person_id__in=through_bases)
+            .values_list("person_id", "family_id")
+        ):
+            families_of_person.setdefault(person_id, set()).add(family_id)
+        for family_id in set().union(*families_of_person.values()):
+            family_parts[family_id] = {
+                part for basis in bases for part, _detail in basis.parts(actor, family_id, today)
+            }
+    shown = {}
+    for person in persons:
+        parts: set[Part] = set()
+        if getattr(person, "via_relationship", False):
+            parts.add(Part.RELATIONSHIP)
+        grant = getattr(person, "via_grant", None)
+        if grant:
+            parts.add(Part.EMERGENCY if grant == AccessGrant.Kind.EMERGENCY else Part.STATUTORY)
+        if person.pk in consented:
+            parts.add(Part.CONSENT)
+        if getattr(person, "via_own", False):
+            parts.add(Part.OWN)
+        for family_id in families_of_person.get(person.pk, ()):
+            parts |= family_parts[family_id]
+        shown[person.pk] = register_fields(table.fields(parts, Kind.REGISTER, act))
+    return shown
+
+
+@dataclass(frozen=True)
+class PersonSearch:
+    persons: list[Person]
+    cards: list[PersonCard]
+
+
+def person_search(actor, query: str) -> PersonSearch:
+    """Persons matching ``query``, each as a card with the fields its basis shows.
+
+    A search by identity code or date of birth finds only the persons whose
+    code or date the viewer's parts show: a match would tell it otherwise.
+    """
+    actor = as_actor(actor)
+    today = timezone.localdate()
+    persons = list(search_persons(actor, query))
+    fields = listed_person_fields(actor, persons, today=today)
+    query = (query or "").strip()
+    needed = None
+    if identity.is_valid(query):
+        needed = Field.IDENTITY_CODE
+    elif _DATE.match(query):
+        needed = Field.DATE_OF_BIRTH
+    if needed is not None:
+        persons = [p for p in persons if needed in fields[p.pk]]
+    return PersonSearch(
+        persons=persons,
+        cards=[person_card(actor, p, fields=fields[p.pk], today=today) for p in persons],
+    )
+
+
+def listed_families(actor, families) -> list[dict]:
+    """A page of :func:`families_of` as rows: the family, and whether its row
+    opens the register (a consent only to the plan does not)."""
+    actor = as_actor(actor)
+    families = list(families)
+    consent_only = [
+        f.pk for f in families if getattr(f, "via_consent", False) and not _other_basis(f)
+    ]
+    opened = set()
+    if consent_only:
+        today = timezone.localdate()
+        opened = set(
+            FamilyMembership.objects.active(today)
+            .filter(
+                family_id__in=consent_only,
+                person__in=active_consents(actor, today)
+                .filter(data__in=REGISTER_CONSENT_DATA)
+                .values("person_id"),
+            )
+            .values_list("family_id", flat=True)
+        )
+    return [{"family": f, "opens": f.pk in opened or f.pk not in consent_only} for f in families]
+
+
+def _other_basis(family) -> bool:
+    names = ["via_relationship", "via_grant", "via_own"]
+    names += [f"via_{basis.annotation}" for basis in family_bases()]
+    return any(getattr(family, name, None) for name in names)
 
 
 def likely_duplicates(

@@ -14,20 +14,27 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from perhekeskus.access import (
+    Act,
+    Kind,
     NotFound,
     access_family,
+    family_decision,
+    forbid,
     log_listing,
     log_persons_shown,
     may_disclose,
+    require,
     rules,
 )
 from perhekeskus.access import grants as special_access
-from perhekeskus.access.log import Action
+from perhekeskus.access.log import Action, Subject
 from perhekeskus.access.policies import client_data
+from perhekeskus.access.table import CHANGES
 from perhekeskus.accounts.models import Unit
 
 from . import duplicates, selectors, services
@@ -38,7 +45,7 @@ from .forms import (
     PersonSearchForm,
     SpecialAccessForm,
 )
-from .models import AccessGrant, Consent, Person
+from .models import AccessGrant, Consent, FamilyMembership, Person
 
 PAGE_SIZE = 50
 
@@ -49,44 +56,92 @@ def family_list(request):
     actor = request.actor
     page = Paginator(selectors.families_of(actor), PAGE_SIZE).get_page(request.GET.get("page"))
     search = PersonSearchForm(request.GET or None)
-    persons = []
+    found = None
     if search.is_valid() and search.cleaned_data["q"]:
-        persons = list(selectors.search_persons(actor, search.cleaned_data["q"]))
+        found = selectors.person_search(actor, search.cleaned_data["q"])
     log_listing(actor, page.object_list, request=request)
-    if persons:
-        log_persons_shown(actor, persons, request=request, detail="person search")
+    if found and found.persons:
+        log_persons_shown(actor, found.persons, request=request, detail="person search")
+    cards = found.cards if found else []
     return render(
         request,
         "families/family_list.html",
         {
             "page": page,
+            "rows": selectors.listed_families(actor, page.object_list),
             "search": search,
-            "persons": [selectors.person_card(actor, p) for p in persons],
-            "searched": search.is_valid() and bool(search.cleaned_data["q"]),
+            "persons": cards,
+            # The identity-code column only when some row may show one.
+            "shows_identity_codes": any(card.shown.identity_code for card in cards),
+            "searched": found is not None,
             "may_open_special": special_access.may_open(actor, AccessGrant.Kind.EMERGENCY),
         },
     )
+
+
+def _family_to_act_on(request, family_id, *, kind: Kind, act: Act, action: str = Action.READ):
+    """The family, for ``act`` on its ``kind`` of record.
+
+    The same 404 as for nothing there when the user cannot see the family at
+    all; a 403 that says why when they can see it but their part does not
+    allow the act (a hidden button's URL, a forged POST). Both are logged.
+    """
+    actor = request.actor
+    decision = family_decision(actor, family_id)
+    if decision is not None and decision.allows(Kind.REGISTER, Act.READ):
+        subject = Subject("family", family_id=family_id)
+        require(actor, decision, kind, act, subject, request=request)
+        if act in CHANGES and decision.person_ids is not None:
+            raise forbid(
+                actor,
+                subject,
+                act,
+                message=_(
+                    "Your basis covers only some of this family's members; "
+                    "a change needs a basis that covers the whole family."
+                ),
+                request=request,
+            )
+    return access_family(actor, family_id, action=action, kind=kind, act=act, request=request)
 
 
 @client_data
 @require_safe
 def family_detail(request, family_id):
     family = access_family(request.actor, family_id, request=request)
+    actions = selectors.family_actions(family.access)
     return render(
         request,
         "families/family_detail.html",
-        {"detail": selectors.family_detail(request.actor, family)},
+        {
+            "detail": selectors.family_detail(request.actor, family),
+            "actions": actions,
+            "links": _family_links(family, actions),
+        },
     )
+
+
+def _family_links(family, actions: selectors.FamilyActions) -> list[tuple[str, str]]:
+    """The family page's links, only those the user's parts allow."""
+    links = [
+        (actions.print, "families:print", _("Print view")),
+        (actions.export, "families:csv", _("Members as CSV")),
+        (actions.disclose, "families:disclosure", _("Disclose data to another organisation")),
+        (actions.record_consent, "families:consent_new", _("Record a consent")),
+    ]
+    return [(reverse(name, args=[family.pk]), label) for allowed, name, label in links if allowed]
 
 
 @client_data
 @require_safe
 def family_print(request, family_id):
-    family = access_family(request.actor, family_id, action=Action.EXPORT, request=request)
+    family = _family_to_act_on(
+        request, family_id, kind=Kind.REGISTER, act=Act.PRINT, action=Action.EXPORT
+    )
     return render(
         request,
         "families/family_print.html",
-        {"detail": selectors.family_detail(request.actor, family)},
+        {"detail": selectors.family_detail(request.actor, family, act=Act.PRINT)},
     )
 
 
@@ -99,45 +154,48 @@ def _csv_cell(value) -> str:
 @client_data
 @require_safe
 def family_csv(request, family_id):
-    family = access_family(request.actor, family_id, action=Action.EXPORT, request=request)
-    detail = selectors.family_detail(request.actor, family)
+    family = _family_to_act_on(
+        request, family_id, kind=Kind.REGISTER, act=Act.EXPORT, action=Action.EXPORT
+    )
+    detail = selectors.family_detail(request.actor, family, act=Act.EXPORT)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="family-members.csv"'
     writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Name"),
-            _("Identity code"),
-            _("Date of birth"),
-            _("Role"),
-            _("Street address"),
-            _("Postal code"),
-            _("Post office"),
-            _("Municipality"),
-            _("Phone"),
-        ]
-    )
+    columns = _csv_columns(detail.columns)
+    writer.writerow([header for header, _value in columns])
     for row in detail.members:
-        card = row.person
-        contact = card.contact
-        withheld = _("Security prohibition") if contact.address_withheld else ""
-        writer.writerow(
-            [
-                _csv_cell(v)
-                for v in (
-                    card.full_name,
-                    card.identity_code,
-                    card.date_of_birth or "",
-                    row.role_label,
-                    contact.street_address or withheld,
-                    contact.postal_code,
-                    contact.post_office,
-                    contact.municipality or withheld,
-                    contact.phone,
-                )
-            ]
-        )
+        writer.writerow([_csv_cell(value(row)) for _header, value in columns])
     return response
+
+
+def _csv_columns(shown: selectors.Shown) -> list[tuple[str, object]]:
+    """The CSV's columns: only those of the fields the export shows."""
+
+    def withheld(contact) -> str:
+        return _("Security prohibition") if contact.address_withheld else ""
+
+    columns = [(_("Name"), lambda row: row.person.full_name)]
+    if shown.identity_code:
+        columns.append((_("Identity code"), lambda row: row.person.identity_code))
+    if shown.date_of_birth:
+        columns.append((_("Date of birth"), lambda row: row.person.date_of_birth or ""))
+    columns.append((_("Role"), lambda row: row.role_label))
+    if shown.address:
+        columns += [
+            (
+                _("Street address"),
+                lambda row: row.person.contact.street_address or withheld(row.person.contact),
+            ),
+            (_("Postal code"), lambda row: row.person.contact.postal_code),
+            (_("Post office"), lambda row: row.person.contact.post_office),
+            (
+                _("Municipality"),
+                lambda row: row.person.contact.municipality or withheld(row.person.contact),
+            ),
+        ]
+    if shown.contact_details:
+        columns.append((_("Phone"), lambda row: row.person.contact.phone))
+    return columns
 
 
 def _units_for_client_work(actor):
@@ -253,7 +311,7 @@ def special_access_view(request):
 def consent_new(request, family_id):
     actor = request.actor
     action = Action.WRITE if request.method == "POST" else Action.READ
-    family = access_family(actor, family_id, action=action, request=request)
+    family = _family_to_act_on(request, family_id, kind=Kind.CONSENT, act=Act.WRITE, action=action)
     detail = selectors.family_detail(actor, family)
     persons = [m.person for m in detail.members]
     form = ConsentForm(request.POST or None, persons=persons)
@@ -285,9 +343,11 @@ def consent_new(request, family_id):
 @require_POST
 def consent_withdraw(request, family_id, consent_id):
     actor = request.actor
-    family = access_family(actor, family_id, action=Action.WRITE, request=request)
-    member_ids = [m.person.id for m in selectors.family_detail(actor, family).members]
-    consent = Consent.objects.filter(pk=consent_id, person_id__in=member_ids).first()
+    family = _family_to_act_on(
+        request, family_id, kind=Kind.CONSENT, act=Act.CANCEL, action=Action.WRITE
+    )
+    members = FamilyMembership.objects.active().filter(family=family).values("person_id")
+    consent = Consent.objects.filter(pk=consent_id, person_id__in=members).first()
     if consent is None:
         raise NotFound
     services.consent_withdraw(actor=actor, consent=consent, family=family)
@@ -299,7 +359,7 @@ def consent_withdraw(request, family_id, consent_id):
 @require_http_methods(["GET", "HEAD", "POST"])
 def disclosure(request, family_id):
     actor = request.actor
-    family = access_family(actor, family_id, request=request)
+    family = _family_to_act_on(request, family_id, kind=Kind.REGISTER, act=Act.DISCLOSE)
     detail = selectors.family_detail(actor, family)
     form = DisclosureForm(
         request.POST or None,
