@@ -3,8 +3,8 @@ mobile team's address follows the security prohibition's masking rules."""
 
 import pytest
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.referrals import REFERRAL_BASIS
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.referrals import services
 from perhekeskus.referrals.models import Kind, Section, TeamRole
 
