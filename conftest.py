@@ -1,11 +1,25 @@
 """Project-wide test setup."""
 
+import itertools
+
 import pytest
 
 # Browser fixtures (Chromium, axe-core) for every app's tests.
 pytest_plugins = ["perhekeskus.web.tests.browser"]
 
+_anchor_stores = itertools.count()
+
 
 @pytest.fixture(autouse=True)
 def _finnish_by_default(settings):
     settings.LANGUAGE_CODE = "fi"
+
+
+@pytest.fixture(autouse=True)
+def _access_log_anchor(settings, tmp_path_factory):
+    # Each test's database starts empty, so its access log checkpoints do too
+    # (the directory is made only when a checkpoint is written).
+    settings.ACCESS_LOG_ANCHOR_KEY = "test key of the access log checkpoints"
+    settings.ACCESS_LOG_ANCHOR_STORE = str(
+        tmp_path_factory.getbasetemp() / "anchors" / str(next(_anchor_stores))
+    )

@@ -85,7 +85,7 @@ def _seed(families: int):
 
 
 def _fill_log(entries: int) -> None:
-    from perhekeskus.audit import chain
+    from perhekeskus.access import chain
 
     row = {
         "actor_name": "Bench Nurse (bench-nurse)",
@@ -164,9 +164,9 @@ def main() -> None:
     from django.urls import resolve
 
     from perhekeskus.access import actor_for
+    from perhekeskus.access.chain import verify
     from perhekeskus.access.core import Decision
     from perhekeskus.access.log import Basis
-    from perhekeskus.audit.chain import verify
     from perhekeskus.families import api as families_api
     from perhekeskus.families import selectors, views
     from perhekeskus.families.models import Family
@@ -277,7 +277,7 @@ def main() -> None:
     compare(api_with, api_without, "family, API operation alone (JSON)")
 
     print(f"filling the access log to {args.log} entries …", flush=True)
-    from perhekeskus.audit.models import AccessLogEntry
+    from perhekeskus.access.models import AccessLogEntry
 
     missing = args.log - AccessLogEntry.objects.count()
     if missing > 0:

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "perhekeskus.catalogue",
     "perhekeskus.families",
     "perhekeskus.events",
+    # Owns the access log; the auditor's and the family's pages are audit's.
+    "perhekeskus.access",
     "perhekeskus.audit",
     "django_tasks_db",
     "perhekeskus.cataloguedit",
@@ -334,3 +336,16 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 LINK_CHECK_TIMEOUT = env.float("PERHEKESKUS_LINK_CHECK_TIMEOUT", default=10.0)
 # Hours before an appointment when its reminders go out (``perhekeskus send-reminders``).
 APPOINTMENT_REMINDER_HOURS = env.int("PERHEKESKUS_APPOINTMENT_REMINDER_HOURS", default=24)
+
+# --- The access log's checkpoints (perhekeskus/access/anchor.py; docs/access-layer.md) ---
+# (prod) Key of the checkpoints' signatures (HMAC-SHA256): from the environment
+# or a secret store, never kept with the database or its backups. Only DEBUG
+# and demo runs do without it (a key derived from the secret key).
+ACCESS_LOG_ANCHOR_KEY = env.str("ACCESS_LOG_ANCHOR_KEY", default="")
+# Directory of the append-only checkpoint file, on another host or write-once
+# storage; unset: DATA_DIR/access-log-checkpoints. With ACCESS_LOG_ANCHOR_BACKEND
+# (a CheckpointStore class) it is whatever location that store takes.
+ACCESS_LOG_ANCHOR_STORE = env.str("ACCESS_LOG_ANCHOR_STORE", default="")
+ACCESS_LOG_ANCHOR_BACKEND = env.str(
+    "ACCESS_LOG_ANCHOR_BACKEND", default="perhekeskus.access.anchor.FileCheckpointStore"
+)

@@ -5,10 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from perhekeskus.audit import chain
-from perhekeskus.audit.models import AccessLogEntry
-
+from . import chain
 from .actor import Actor
+from .models import AccessLogEntry
 
 Action = AccessLogEntry.Action
 Basis = AccessLogEntry.Basis

@@ -9,10 +9,11 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from perhekeskus.access import rules
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.models import Role
 from perhekeskus.families.models import AccessGrant, Family, FamilyMembership, Guardianship, Person
 
-from .models import AccessLogEntry, EmergencyReview
+from .models import EmergencyReview
 
 # What counts as someone else processing or receiving the client's data.
 SHOWN_TO_CLIENT = (

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from perhekeskus.access import NotFound, access_family, families_visible_to
 from perhekeskus.access.log import Action, Basis, Subject, record
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.policies import access_log, own_data
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.models import User
@@ -22,7 +23,6 @@ from perhekeskus.families.models import AccessGrant, Person
 
 from . import selectors, services
 from .forms import LogSearchForm, MyLogForm, ReviewForm
-from .models import AccessLogEntry
 
 PAGE_SIZE = 100
 

@@ -234,7 +234,7 @@ class FamilyDetail:
 
     @property
     def basis_label(self) -> str:
-        from perhekeskus.audit.models import AccessLogEntry
+        from perhekeskus.access.models import AccessLogEntry
 
         return str(AccessLogEntry.Basis(self.decision.basis).label)
 

@@ -14,7 +14,7 @@ from perhekeskus.access import (
     open_special_access,
     persons_visible_to,
 )
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.families import identity, services
 from perhekeskus.families.models import AccessGrant
 

@@ -3,7 +3,7 @@
 import pytest
 
 from perhekeskus.access import NotFound, may_disclose
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.families import services
 from perhekeskus.families.models import ServiceProvision
 

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from perhekeskus.access import TEAM, access_family, actor_for, families_visible_to, log_listing
 from perhekeskus.access.core import family_decision
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.models import Membership
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.casework import services
 from perhekeskus.casework.tests.factories import build_case_world
 from perhekeskus.families.models import ServiceTask

@@ -6,10 +6,10 @@ import re
 import pytest
 import time_machine
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.models import Membership
 from perhekeskus.appointments import services
 from perhekeskus.appointments.models import Appointment, Mode, State
-from perhekeskus.audit.models import AccessLogEntry
 
 from .factories import at, book
 

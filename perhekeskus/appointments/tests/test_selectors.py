@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.appointments import selectors, services
 from perhekeskus.appointments.models import Mode
-from perhekeskus.audit.models import AccessLogEntry
 
 from .factories import at, book
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.policies import CLIENT_DATA, OWN_DATA
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.web.access import policy_of
 
 from .factories import book

@@ -8,7 +8,8 @@ import time_machine
 from django.utils import timezone
 
 from perhekeskus.access import access_family, actor_for, open_special_access
-from perhekeskus.audit.models import AccessLogEntry, EmergencyReview
+from perhekeskus.access.models import AccessLogEntry
+from perhekeskus.audit.models import EmergencyReview
 from perhekeskus.families.models import AccessGrant
 
 

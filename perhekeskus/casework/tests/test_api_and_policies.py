@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import get_resolver
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.policies import CLIENT_DATA
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.casework.models import Contact
 from perhekeskus.web.access import PUBLIC, policy_of
 from perhekeskus.web.tests.test_access import walk

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.test import Client
 
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.casework import services
 from perhekeskus.casework.models import Contact, Matter, TeamMember
 from perhekeskus.families.models import ServiceTask

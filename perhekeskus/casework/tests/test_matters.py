@@ -16,8 +16,8 @@ from perhekeskus.access import (
 )
 from perhekeskus.access.actor import actor_for
 from perhekeskus.access.core import family_decision
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.capabilities import Capability
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.casework import selectors, services
 from perhekeskus.casework.models import (
     Contact,

@@ -5,7 +5,7 @@ import re
 import pytest
 from django.test import Client
 
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.casework import panels, services
 from perhekeskus.casework.models import Contact, Matter, TeamMember
 from perhekeskus.events.models import Event

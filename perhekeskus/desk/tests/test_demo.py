@@ -4,10 +4,10 @@ something to show, and loading it twice changes nothing."""
 import pytest
 from django.urls import reverse
 
+from perhekeskus.access.chain import verify
 from perhekeskus.accounts.demo import create_demo_users
 from perhekeskus.accounts.models import User
 from perhekeskus.appointments.models import Appointment
-from perhekeskus.audit.chain import verify
 from perhekeskus.casework.models import Contact, Matter
 from perhekeskus.catalogue.demo import load_demo_region
 from perhekeskus.desk import demo

@@ -118,7 +118,7 @@ def test_a_nurse_never_sees_another_units_families(client, managed, casework):
 
 
 def test_the_desk_logs_the_families_it_names(client, managed, casework):
-    from perhekeskus.audit.models import AccessLogEntry
+    from perhekeskus.access.models import AccessLogEntry
 
     client.force_login(managed.social_worker)
     client.get(reverse("desk:home"))

@@ -3,8 +3,8 @@
 import pytest
 
 from perhekeskus.access import access_family, actor_for, families_visible_to
+from perhekeskus.access.chain import verify
 from perhekeskus.accounts.demo import create_demo_users
-from perhekeskus.audit.chain import verify
 from perhekeskus.catalogue.demo import load_demo_region
 from perhekeskus.families.demo import create_demo_families
 from perhekeskus.families.models import Family, Person

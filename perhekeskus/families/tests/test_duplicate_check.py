@@ -13,7 +13,7 @@ import re
 import pytest
 from django.utils import formats, translation
 
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.audit.selectors import who_saw_my_data
 from perhekeskus.families import duplicates, identity, rules, services
 from perhekeskus.families.models import Family, Person

@@ -14,10 +14,10 @@ import io
 
 import pytest
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.table import Field
 from perhekeskus.accounts.models import Role
 from perhekeskus.accounts.services import api_token_create
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.casework import services as casework
 from perhekeskus.casework.tests.factories import build_case_world
 from perhekeskus.families import services

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.families import identity
 from perhekeskus.families.models import Consent, Person
 from perhekeskus.families.tests.world import years_ago

@@ -11,8 +11,8 @@ from contextlib import contextmanager
 import pytest
 from django.db import connection
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.services import api_token_create
-from perhekeskus.audit.models import AccessLogEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,9 +10,9 @@ import re
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.policies import ACCESS_LOG, CLIENT_DATA, OWN_DATA
 from perhekeskus.accounts.services import api_token_create
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.families.models import AccessGrant
 from perhekeskus.web.access import policy_of
 

@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.planning.models import Assessment, Plan, PlanComment, SectionKind  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from perhekeskus.access import NotFound
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.casework import services as casework
 from perhekeskus.events.models import Event
 from perhekeskus.planning import selectors, services

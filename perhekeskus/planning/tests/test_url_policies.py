@@ -5,8 +5,8 @@ import re
 import pytest
 from django.urls import get_resolver
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.policies import CLIENT_DATA, OWN_DATA
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.families.tests.test_url_policies import walk
 from perhekeskus.planning import services
 from perhekeskus.web.access import policy_of

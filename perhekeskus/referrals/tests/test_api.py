@@ -4,8 +4,8 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.services import api_token_create
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.referrals import services
 from perhekeskus.referrals.models import Kind, Section, State, TeamRole
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.families import services as family_services
 from perhekeskus.referrals import services
 from perhekeskus.referrals.models import Section, State

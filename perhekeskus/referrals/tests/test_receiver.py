@@ -3,7 +3,7 @@ mobile team's address follows the security prohibition's masking rules."""
 
 import pytest
 
-from perhekeskus.audit.models import AccessLogEntry
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.referrals import services
 from perhekeskus.referrals.access import REFERRAL_BASIS
 from perhekeskus.referrals.models import Kind, Section, TeamRole

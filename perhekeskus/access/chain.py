@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -251,14 +252,26 @@ class Verification:
     broken_seq: int | None = None
     broken_id: int | None = None
     problem: str = ""
+    # The last entry of an unbroken chain (0 and the genesis hash when empty).
+    last_seq: int = 0
+    last_hash: str = GENESIS_HASH
 
     @property
     def ok(self) -> bool:
         return not self.problem
 
 
-def verify(chunk_size: int = 20_000) -> Verification:
-    """Check every entry in order; stop at the first one that does not hold."""
+def verify(
+    chunk_size: int = 20_000, anchored: Mapping[int, tuple[str, str]] | None = None
+) -> Verification:
+    """Check every entry in order; stop at the first one that does not hold.
+
+    ``anchored`` maps sequence numbers to the hash recorded for them outside
+    the database and a description of that record ("the checkpoint of …",
+    see :mod:`perhekeskus.access.anchor`): an entry whose hash differs, or a
+    log that ends before an anchored entry, is reported against it.
+    """
+    anchored = anchored or {}
     expected_seq = 1
     previous = GENESIS_HASH
     count = 0
@@ -267,31 +280,73 @@ def verify(chunk_size: int = 20_000) -> Verification:
     for pk, stored_hash, seq, prev_hash, payload in rows(chunk_size):
         if seq != expected_seq:
             return Verification(
-                count, seq, pk, f"entries {expected_seq}–{seq - 1} are missing before entry {seq}"
+                count,
+                expected_seq,
+                pk,
+                f"entry #{expected_seq} is missing: the log goes on at #{seq}",
             )
         if prev_hash != previous:
             return Verification(
-                count, seq, pk, f"entry {seq} does not link to the hash of entry {seq - 1}"
+                count, seq, pk, f"entry #{seq} does not link to the hash of entry #{seq - 1}"
             )
         if sha256(payload).hexdigest() != stored_hash and (
             sha256(_canonical_of(pk)).hexdigest() != stored_hash
         ):
-            return Verification(count, seq, pk, f"entry {seq} has been altered")
+            return Verification(count, seq, pk, f"entry #{seq} has been altered")
+        if seq in anchored and anchored[seq][0] != stored_hash:
+            # Consistent in itself, so rewritten and re-hashed from here or before.
+            return Verification(
+                count,
+                seq,
+                pk,
+                f"entry #{seq} does not match {anchored[seq][1]}: the log has been "
+                f"rewritten at or before it",
+            )
         previous = stored_hash
         expected_seq += 1
         count += 1
-    head = ChainHead.objects.filter(pk=1).first()
     last_seq = expected_seq - 1
-    if head is None:
-        if count:
-            return Verification(count, None, None, "the chain head is missing")
-    elif head.seq != last_seq or head.hash != previous:
+    beyond = [seq for seq in anchored if seq > last_seq]
+    if beyond:
+        first = min(beyond)
+        empty = " (the log has no entries)" if not count else ""
         return Verification(
             count,
-            last_seq + 1 if head.seq > last_seq else head.seq,
+            last_seq + 1,
             None,
-            f"the chain head points to entry {head.seq} but the log ends at entry {last_seq}"
-            if head.seq != last_seq
-            else f"entry {last_seq} does not match the chain head",
+            f"entry #{last_seq + 1} is missing: {anchored[first][1]} anchored #{first}{empty}",
+            last_seq,
+            previous,
         )
-    return Verification(count)
+    head = ChainHead.objects.filter(pk=1).first()
+    if head is None:
+        if count:
+            return Verification(count, None, None, "the chain head is missing", last_seq, previous)
+    elif head.seq > last_seq:
+        return Verification(
+            count,
+            last_seq + 1,
+            None,
+            f"entry #{last_seq + 1} is missing: the chain head points to #{head.seq}",
+            last_seq,
+            previous,
+        )
+    elif head.seq < last_seq:
+        return Verification(
+            count,
+            head.seq + 1,
+            None,
+            f"the chain head points to #{head.seq} but the log goes on to #{last_seq}",
+            last_seq,
+            previous,
+        )
+    elif head.hash != previous:
+        return Verification(
+            count,
+            last_seq,
+            None,
+            f"entry #{last_seq} does not match the chain head",
+            last_seq,
+            previous,
+        )
+    return Verification(count, last_seq=last_seq, last_hash=previous)
