@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.accounts.selectors import user_capabilities
-from perhekeskus.web.access import CAPABILITY_PREFIX, mark, requires_capability
+from perhekeskus.web.access import CAPABILITY_PREFIX, mark
 
 from . import selectors, services
 from .diff import compare

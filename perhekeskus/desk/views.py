@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST, require_safe
 from perhekeskus.access import NotFound
 from perhekeskus.access.policies import client_data, own_data
 from perhekeskus.accounts.capabilities import Capability
-from perhekeskus.web.access import requires_capability, signed_in
+from perhekeskus.accounts.policies import requires_capability
+from perhekeskus.web.access import signed_in
 
 from . import selectors, services
 from .models import Notice

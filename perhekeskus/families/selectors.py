@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from perhekeskus.access import Contact, Decision, as_actor, contact_of, families_visible_to
 from perhekeskus.access import persons_visible_to as _persons_visible_to
+from perhekeskus.access.log import Basis
 from perhekeskus.access.masking import ADDRESS_FIELDS, may_see_protected_address
 
 from . import identity
@@ -101,9 +102,7 @@ class FamilyDetail:
 
     @property
     def basis_label(self) -> str:
-        from perhekeskus.audit.models import AccessLogEntry
-
-        return str(AccessLogEntry.Basis(self.decision.basis).label)
+        return str(Basis(self.decision.basis).label)
 
 
 def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDetail:

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.models import User
+from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.accounts.selectors import user_capabilities
-from perhekeskus.web.access import CAPABILITY_PREFIX, mark, public, requires_capability
+from perhekeskus.web.access import CAPABILITY_PREFIX, mark, public
 
 from . import document, pdf, selectors, services
 from . import steps as st
