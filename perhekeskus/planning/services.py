@@ -29,6 +29,7 @@ from perhekeskus.access import as_actor
 from perhekeskus.casework.models import Matter, TeamMember
 from perhekeskus.catalogue.models import Organization, Service
 from perhekeskus.core.calendar import working_days_between
+from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
 from perhekeskus.events.services import emit
 from perhekeskus.families.models import FamilyMembership
 from perhekeskus.referrals.models import Referral
@@ -57,26 +58,6 @@ MAX_TEXT = 20_000
 MAX_COMMENT = 4_000
 # The oldest a child whose own view is recorded can be (a child is under 18).
 MAX_CHILD_AGE = 17
-
-
-class RefusedError(Exception):
-    """A step that is not possible now; the message says why."""
-
-
-class TransitionError(RefusedError):
-    """The record is not in a state that allows this step."""
-
-
-class NotAllowedError(RefusedError):
-    """This person may not take this step."""
-
-
-class ConflictError(RefusedError):
-    """Someone else saved in the meantime; ``changes`` are theirs."""
-
-    def __init__(self, message: str, changes):
-        super().__init__(message)
-        self.changes = changes
 
 
 def _user(actor):

@@ -21,6 +21,7 @@ from perhekeskus.access import NotFound
 from perhekeskus.access.policies import client_data, own_data
 from perhekeskus.casework.models import Matter
 from perhekeskus.casework.selectors import access_matter
+from perhekeskus.core.errors import ConflictError, RefusedError
 from perhekeskus.referrals.selectors import referrals_of_matter
 
 from . import diff, forms, selectors, services
@@ -125,7 +126,7 @@ def assessment_start(request, matter_id):
             )
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:assessment", matter_id=matter.pk)
         else:
@@ -150,7 +151,7 @@ def assessment_complete(request, matter_id):
             )
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:assessment", matter_id=matter.pk)
         else:
@@ -177,10 +178,10 @@ def assessment_cosign(request, matter_id):
             assessment=current,
             expected_revision=form.cleaned_data["revision"],
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         messages.error(request, str(error))
         return _assessment_page(request, matter, conflict=error.changes, status=409)
-    except services.RefusedError as error:
+    except RefusedError as error:
         _refused(request, error)
     else:
         selectors.log_change(request.actor, matter, "service-need assessment", request=request)
@@ -234,7 +235,7 @@ def _section_edit(request, matter, kind, *, child=None):
                     gathered_note=data.get("gathered_note", ""),
                     own_words=data.get("own_words", False),
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict = error.changes
                 status = 409
                 now = current.sections.filter(pk=section.pk).first() if section else None
@@ -260,7 +261,7 @@ def _section_edit(request, matter, kind, *, child=None):
                 messages.error(request, str(error))
             except ValidationError as error:
                 _form_errors(form, error)
-            except services.RefusedError as error:
+            except RefusedError as error:
                 _refused(request, error)
                 return redirect("planning:assessment", matter_id=matter.pk)
             else:
@@ -482,7 +483,7 @@ def plan_edit(request, matter_id):
                         for row in action_forms.items()
                     ],
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict = error.changes
                 status = 409
                 messages.error(request, str(error))
@@ -493,7 +494,7 @@ def plan_edit(request, matter_id):
                 plan_form.is_valid()
             except ValidationError as error:
                 _form_errors(plan_form, error)
-            except services.RefusedError as error:
+            except RefusedError as error:
                 _refused(request, error)
                 return redirect("planning:plan", matter_id=matter.pk)
             else:
@@ -538,10 +539,10 @@ def plan_agree(request, matter_id):
             expected_version=form.cleaned_data["version"],
             note=form.cleaned_data["note"],
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         messages.error(request, str(error))
         return _plan_page(request, matter, conflict=error.changes, status=409)
-    except (services.RefusedError, ValidationError) as error:
+    except (RefusedError, ValidationError) as error:
         _refused(request, error)
     else:
         selectors.log_change(request.actor, matter, "plan", request=request)
@@ -571,7 +572,7 @@ def plan_not_needed(request, matter_id):
                     reason=form.cleaned_data["reason"],
                     expected_version=form.cleaned_data["version"],
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict, status = error.changes, 409
                 latest = selectors.plan_of(request.actor, matter, request=request)
                 form = forms.NotNeededForm(
@@ -581,7 +582,7 @@ def plan_not_needed(request, matter_id):
                 messages.error(request, str(error))
             except ValidationError as error:
                 _form_errors(form, error)
-            except services.RefusedError as error:
+            except RefusedError as error:
                 _refused(request, error)
                 return redirect("planning:plan", matter_id=matter.pk)
             else:
@@ -625,7 +626,7 @@ def action_step(request, matter_id, action_id, step):
                 actor=request.actor, action=item, reason=form.cleaned_data["reason"]
             )
             messages.success(request, _("The action was recorded as not delivered."))
-    except (services.RefusedError, ValidationError) as error:
+    except (RefusedError, ValidationError) as error:
         _refused(request, error)
     else:
         selectors.log_change(request.actor, matter, "plan", request=request)
@@ -645,7 +646,7 @@ def plan_reply(request, matter_id):
             services.plan_comment(actor=request.actor, plan=current, text=form.cleaned_data["text"])
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:plan", matter_id=matter.pk)
         else:
@@ -719,7 +720,7 @@ def my_plan_comment(request, plan_id):
             services.plan_comment(actor=request.actor, plan=current, text=form.cleaned_data["text"])
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:my_plan")
         else:
