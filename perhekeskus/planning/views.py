@@ -122,7 +122,10 @@ def assessment_start(request, matter_id):
     if form.is_valid():
         try:
             services.assessment_start(
-                actor=request.actor, matter=matter, reason=form.cleaned_data["reason"]
+                actor=request.actor,
+                matter=matter,
+                reason=form.cleaned_data["reason"],
+                request=request,
             )
         except ValidationError as error:
             _form_errors(form, error)
@@ -130,7 +133,6 @@ def assessment_start(request, matter_id):
             _refused(request, error)
             return redirect("planning:assessment", matter_id=matter.pk)
         else:
-            selectors.log_change(request.actor, matter, "service-need assessment", request=request)
             messages.success(request, _("The assessment was started."))
             return redirect("planning:assessment", matter_id=matter.pk)
     return _assessment_page(request, matter, start_form=form, status=400)
@@ -147,7 +149,10 @@ def assessment_complete(request, matter_id):
     if form.is_valid():
         try:
             services.assessment_complete(
-                actor=request.actor, assessment=current, reason=form.cleaned_data["reason"]
+                actor=request.actor,
+                assessment=current,
+                reason=form.cleaned_data["reason"],
+                request=request,
             )
         except ValidationError as error:
             _form_errors(form, error)
@@ -155,7 +160,6 @@ def assessment_complete(request, matter_id):
             _refused(request, error)
             return redirect("planning:assessment", matter_id=matter.pk)
         else:
-            selectors.log_change(request.actor, matter, "service-need assessment", request=request)
             messages.success(request, _("The assessment was completed."))
             return redirect("planning:assessment", matter_id=matter.pk)
     return _assessment_page(request, matter, complete_form=form, status=400)
@@ -177,6 +181,7 @@ def assessment_cosign(request, matter_id):
             actor=request.actor,
             assessment=current,
             expected_revision=form.cleaned_data["revision"],
+            request=request,
         )
     except ConflictError as error:
         messages.error(request, str(error))
@@ -184,7 +189,6 @@ def assessment_cosign(request, matter_id):
     except RefusedError as error:
         _refused(request, error)
     else:
-        selectors.log_change(request.actor, matter, "service-need assessment", request=request)
         messages.success(request, _("You co-signed the assessment."))
     return redirect("planning:assessment", matter_id=matter.pk)
 
@@ -234,6 +238,7 @@ def _section_edit(request, matter, kind, *, child=None):
                     gathered_how=data.get("gathered_how", ""),
                     gathered_note=data.get("gathered_note", ""),
                     own_words=data.get("own_words", False),
+                    request=request,
                 )
             except ConflictError as error:
                 conflict = error.changes
@@ -265,9 +270,6 @@ def _section_edit(request, matter, kind, *, child=None):
                 _refused(request, error)
                 return redirect("planning:assessment", matter_id=matter.pk)
             else:
-                selectors.log_change(
-                    request.actor, matter, "service-need assessment", request=request
-                )
                 messages.success(request, _("Saved. The earlier text is kept as a version."))
                 return redirect("planning:assessment", matter_id=matter.pk)
     title = (
@@ -482,6 +484,7 @@ def plan_edit(request, matter_id):
                         {**row, "appointment_count": row.get("appointment_count")}
                         for row in action_forms.items()
                     ],
+                    request=request,
                 )
             except ConflictError as error:
                 conflict = error.changes
@@ -498,7 +501,6 @@ def plan_edit(request, matter_id):
                 _refused(request, error)
                 return redirect("planning:plan", matter_id=matter.pk)
             else:
-                selectors.log_change(request.actor, matter, "plan", request=request)
                 messages.success(
                     request,
                     _("The plan was saved as version %(n)d.") % {"n": saved.version},
@@ -538,6 +540,7 @@ def plan_agree(request, matter_id):
             plan=current,
             expected_version=form.cleaned_data["version"],
             note=form.cleaned_data["note"],
+            request=request,
         )
     except ConflictError as error:
         messages.error(request, str(error))
@@ -545,7 +548,6 @@ def plan_agree(request, matter_id):
     except (RefusedError, ValidationError) as error:
         _refused(request, error)
     else:
-        selectors.log_change(request.actor, matter, "plan", request=request)
         messages.success(request, _("The plan was agreed with the family."))
     return redirect("planning:plan", matter_id=matter.pk)
 
@@ -571,6 +573,7 @@ def plan_not_needed(request, matter_id):
                     matter=matter,
                     reason=form.cleaned_data["reason"],
                     expected_version=form.cleaned_data["version"],
+                    request=request,
                 )
             except ConflictError as error:
                 conflict, status = error.changes, 409
@@ -586,7 +589,6 @@ def plan_not_needed(request, matter_id):
                 _refused(request, error)
                 return redirect("planning:plan", matter_id=matter.pk)
             else:
-                selectors.log_change(request.actor, matter, "plan", request=request)
                 messages.success(request, _("It was recorded that no plan is needed."))
                 return redirect("planning:plan", matter_id=matter.pk)
     return render(
@@ -611,10 +613,10 @@ def action_step(request, matter_id, action_id, step):
         raise NotFound
     try:
         if step == "start":
-            services.action_start(actor=request.actor, action=item)
+            services.action_start(actor=request.actor, action=item, request=request)
             messages.success(request, _("The action is under way."))
         elif step == "deliver":
-            services.action_deliver(actor=request.actor, action=item)
+            services.action_deliver(actor=request.actor, action=item, request=request)
             messages.success(request, _("The action was recorded as delivered."))
         else:
             form = forms.NotDeliveredForm(request.POST)
@@ -623,13 +625,14 @@ def action_step(request, matter_id, action_id, step):
                     request, matter, not_delivered_form=form, failed_action=item.pk, status=400
                 )
             services.action_not_delivered(
-                actor=request.actor, action=item, reason=form.cleaned_data["reason"]
+                actor=request.actor,
+                action=item,
+                reason=form.cleaned_data["reason"],
+                request=request,
             )
             messages.success(request, _("The action was recorded as not delivered."))
     except (RefusedError, ValidationError) as error:
         _refused(request, error)
-    else:
-        selectors.log_change(request.actor, matter, "plan", request=request)
     return redirect("planning:plan", matter_id=matter.pk)
 
 

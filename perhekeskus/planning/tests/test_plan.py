@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from perhekeskus.access import NotFound
@@ -193,6 +194,23 @@ def test_action_transitions_and_the_delivered_event(planning):
         services.action_deliver(actor=planning.worker, action=item)
     with pytest.raises(TransitionError):
         services.action_not_delivered(actor=planning.worker, action=item, reason="x")
+
+
+def test_the_service_logs_its_write_with_the_basis_and_the_address(planning):
+    """The change's log entry comes from the service, in its transaction: a
+    write made outside a page is logged too, and a refused one is not."""
+    item = save(planning).actions.get()
+    changes = AccessLogEntry.objects.filter(target="plan (change)", action="write")
+    assert changes.filter(actor_id=planning.worker.pk, channel="cli").count() == 1
+    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.7")
+    services.action_start(actor=planning.ngo_worker, action=item, request=request)
+    entry = changes.get(actor_id=planning.ngo_worker.pk)
+    assert entry.subject_family_id == planning.virtanen.pk
+    assert (entry.ip_address, entry.channel) == ("192.0.2.7", "html")
+    assert entry.basis and entry.basis_detail
+    with pytest.raises(TransitionError):
+        services.action_start(actor=planning.ngo_worker, action=item, request=request)
+    assert changes.filter(actor_id=planning.ngo_worker.pk).count() == 1
 
 
 def test_not_delivered_needs_a_reason(planning):
