@@ -1,7 +1,7 @@
 # Perhekeskus — the everyday commands. Each installs what it needs first.
 #   make demo        start the demo at http://127.0.0.1:8000
 #   make test        run all the tests (PostgreSQL when DATABASE_URL is set)
-#   make lint        ruff, migrations and translations checks
+#   make lint        ruff, the layers (import-linter), migrations and translations checks
 #   make bench-search [N=100000]
 #   make bench-import [N=20000]
 #   make bench-access [READS=300] [LOG=200000]
@@ -31,6 +31,7 @@ test-fast: install
 lint: install
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+	$(RUN) lint-imports
 	$(RUN) perhekeskus makemigrations --check --dry-run
 	$(RUN) perhekeskus compilemessages --ignore=.venv -v0
 

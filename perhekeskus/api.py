@@ -14,7 +14,7 @@ api = NinjaAPI(
     version="1",
     description=str(_("Family-centre services: search and details.")),
     urls_namespace="api-v1",
-    docs_url=None,  # rendered in the site layout: perhekeskus.core.views.api_docs
+    docs_url=None,  # rendered in the site layout: perhekeskus.web.views.api_docs
     openapi_url="/openapi.json",
 )
 api.add_router("/services", catalogue_router)

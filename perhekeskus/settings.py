@@ -108,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "perhekeskus.web.context_processors.site",
+                "perhekeskus.access.context_processors.actor",
             ],
         },
     },

@@ -4,7 +4,6 @@ from django.urls import include, path
 from perhekeskus.accounts.urls import allauth_provider_urlpatterns, allauth_urlpatterns
 from perhekeskus.api import api
 from perhekeskus.catalogue.hsds.api import hsds_api
-from perhekeskus.core import views as core_views
 from perhekeskus.web import views as web_views
 
 handler400 = "perhekeskus.web.views.bad_request"
@@ -13,7 +12,7 @@ handler404 = "perhekeskus.web.views.page_not_found"
 handler500 = "perhekeskus.web.views.server_error"
 
 urlpatterns = [
-    path("api/v1/docs", core_views.api_docs, name="api_docs"),
+    path("api/v1/docs", web_views.api_docs, name="api_docs"),
     path("api/v1/", api.urls),
     path("api/hsds/", hsds_api.urls),
     path("healthz", web_views.healthz, name="healthz"),

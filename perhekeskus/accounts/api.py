@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from perhekeskus.core.errors import ErrorOut
 from perhekeskus.web.access import ACCESS_POLICY_ATTR, SIGNED_IN
 
 from . import selectors, services
@@ -36,10 +37,6 @@ class MeOut(Schema):
     kind: str
     memberships: list[MembershipOut]
     capabilities: list[str]
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 @router.get("/me", response={200: MeOut, 401: ErrorOut, 403: ErrorOut}, summary="The caller")

@@ -12,12 +12,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from perhekeskus.web.access import authentication, requires_capability, signed_in
+from perhekeskus.web.access import authentication, signed_in
 
 from . import selectors, services
 from .capabilities import CAPABILITY_LABELS, Capability
 from .forms import ApiTokenForm, DemoSignInForm
 from .models import ApiToken, User
+from .policies import requires_capability
 from .second_factor import has_totp
 
 

@@ -21,9 +21,9 @@ from perhekeskus.access import actor_for
 from perhekeskus.access.log import Action
 from perhekeskus.access.policies import client_data, own_data
 from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.casework.selectors import access_matter
 from perhekeskus.catalogue.models import Organization
-from perhekeskus.web.access import requires_capability
 
 from . import ics, panels, selectors, services
 from .forms import CancelForm, FamilyCancelForm, OutcomeForm, VideoServiceForm

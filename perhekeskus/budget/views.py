@@ -13,11 +13,11 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_http_methods, require_safe
 
 from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.accounts.selectors import has_capability
 from perhekeskus.indicators import selectors as indicator_selectors
 from perhekeskus.indicators.charts import bar_chart
 from perhekeskus.indicators.exports import csv_response, xlsx_response
-from perhekeskus.web.access import requires_capability
 
 from . import selectors, services
 from .forms import (

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 
 from perhekeskus.catalogue.models import TaxonomyTerm
+from perhekeskus.core.errors import ErrorOut
 from perhekeskus.web.access import public
 
 from . import selectors, services
@@ -41,11 +42,6 @@ class ContactOut(Schema):
     received_at: datetime.datetime
     unit: str
     answer_due_by: datetime.date
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, str] = {}
 
 
 @router.post(

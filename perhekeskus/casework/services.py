@@ -613,8 +613,10 @@ def worker_assign(
     reason = (reason or "").strip()
     if not reason:
         raise CaseworkError({"reason": _("Give the reason for naming this worker.")})
-    needed = rules.responsible_worker_capability(
-        service_task=matter.service_task, special_support=matter.special_support
+    needed = Capability(
+        rules.responsible_worker_capability(
+            service_task=matter.service_task, special_support=matter.special_support
+        )
     )
     if needed not in capabilities_in_organisation(user, matter.unit.organization_id):
         if needed == Capability.BE_RESPONSIBLE_WORKER_CHILD_WELFARE:

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
+from perhekeskus.core.errors import ErrorOut
 from perhekeskus.web.access import public
 
 from . import selectors
@@ -92,11 +93,6 @@ class ServiceListOut(Schema):
     items: list[ServiceOut]
     notices: list[str]
     corrections: dict[str, str]
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: dict[str, str] = {}
 
 
 class ServiceSearchParams(Schema):

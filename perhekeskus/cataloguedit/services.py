@@ -18,24 +18,13 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.catalogue.models import Organization, Service
 from perhekeskus.catalogue.search import index_services
+from perhekeskus.core.errors import ConflictError, TransitionError
 
 from . import snapshot as snap
 from .diff import FieldChange, compare
 from .models import ServiceChange, ServiceVersion
 
 State = ServiceChange.State
-
-
-class TransitionError(Exception):
-    """The change is not in a state that allows this step."""
-
-
-class ConflictError(Exception):
-    """The live service changed after the draft was started."""
-
-    def __init__(self, changes: list[FieldChange]):
-        super().__init__(_("The service was changed after this draft was started."))
-        self.changes = changes
 
 
 def _append(change: ServiceChange, kind: str, user, note: str = "") -> ServiceVersion:
@@ -161,7 +150,9 @@ def approve(*, editor, change: ServiceChange) -> Service:
     service = Service.objects.select_for_update().filter(pk=change.service_key).first()
     conflict = live_conflict(change, service)
     if conflict is not None:
-        raise ConflictError(conflict)
+        raise ConflictError(
+            _("The service was changed after this draft was started."), changes=conflict
+        )
     if service is None:
         service = Service(id=change.service_key, organization=change.organization, version=0)
     try:

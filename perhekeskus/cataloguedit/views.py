@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.accounts.selectors import user_capabilities
-from perhekeskus.web.access import CAPABILITY_PREFIX, mark, requires_capability
+from perhekeskus.core.errors import ConflictError, TransitionError
+from perhekeskus.web.access import CAPABILITY_PREFIX, mark
 
 from . import selectors, services
 from .diff import compare
@@ -128,7 +130,7 @@ def _submit(request, change):
         for message in error.messages:
             messages.error(request, message)
         return redirect("cataloguedit:edit", change_id=change.pk)
-    except services.TransitionError as error:
+    except TransitionError as error:
         messages.error(request, str(error))
         return redirect("cataloguedit:edit", change_id=change.pk)
     messages.success(request, _("The change was sent to the catalogue editors for review."))
@@ -147,7 +149,7 @@ def rebase(request, change_id):
     change = selectors.provider_change(request.user, change_id)
     try:
         services.rebase(user=request.user, change=change)
-    except services.TransitionError as error:
+    except TransitionError as error:
         messages.error(request, str(error))
     else:
         messages.success(
@@ -202,7 +204,7 @@ def approve(request, change_id):
     change = selectors.review_change(change_id)
     try:
         service = services.approve(editor=request.user, change=change)
-    except services.ConflictError as error:
+    except ConflictError as error:
         messages.error(
             request,
             _(
@@ -216,7 +218,7 @@ def approve(request, change_id):
             _review_context(change, conflict=error.changes),
             status=409,
         )
-    except (services.TransitionError, ValidationError) as error:
+    except (TransitionError, ValidationError) as error:
         for message in getattr(error, "messages", [str(error)]):
             messages.error(request, message)
         return redirect("cataloguedit:review", change_id=change.pk)
@@ -238,7 +240,7 @@ def reject(request, change_id):
         )
     try:
         services.reject(editor=request.user, change=change, reason=form.cleaned_data["reason"])
-    except (services.TransitionError, ValidationError) as error:
+    except (TransitionError, ValidationError) as error:
         for message in getattr(error, "messages", [str(error)]):
             messages.error(request, message)
         return redirect("cataloguedit:review", change_id=change.pk)

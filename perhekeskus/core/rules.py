@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_noop
 
 from .calendar import add_months, add_working_days, next_working_day
 
-if TYPE_CHECKING:
-    from perhekeskus.accounts.capabilities import Capability
-
 # families.ServiceTask.CHILD_WELFARE; spelled out so this module imports no models.
 CHILD_WELFARE_SERVICE_TASK = "child_welfare"
+# accounts.Capability's values, spelled out so this module imports no app
+# (core is the lowest layer); the rules' tests compare them with the enum.
+BE_RESPONSIBLE_WORKER = "be_responsible_worker"
+BE_RESPONSIBLE_WORKER_CHILD_WELFARE = "can_be_responsible_worker_child_welfare"
 
 # Statistics from client data: cells with fewer than this many are hidden, and
 # enough other cells with them that no hidden cell can be recovered from the
@@ -111,16 +111,13 @@ def assessment_deadlines(
     return Deadlines(None, None, False, SOURCE_NONE)
 
 
-def responsible_worker_capability(*, service_task: str, special_support: bool) -> Capability:
-    """The capability a matter's responsible worker must hold.
+def responsible_worker_capability(*, service_task: str, special_support: bool) -> str:
+    """The capability (``accounts.Capability`` value) a matter's responsible worker must hold.
 
     SHL 1301/2014 §42: the responsible worker is a social welfare professional;
     when the child needs special support or in child welfare (LSL 417/2007
     §13b) a qualified social worker.
     """
-    # Imported here: the rules module stays importable before the apps are loaded.
-    from perhekeskus.accounts.capabilities import Capability
-
     if special_support or service_task == CHILD_WELFARE_SERVICE_TASK:
-        return Capability.BE_RESPONSIBLE_WORKER_CHILD_WELFARE
-    return Capability.BE_RESPONSIBLE_WORKER
+        return BE_RESPONSIBLE_WORKER_CHILD_WELFARE
+    return BE_RESPONSIBLE_WORKER

@@ -9,16 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.core.errors import NotAllowedError, TransitionError
+
 from . import selectors
 from .models import Notice
 from .supervision import managers_of_units
 
 # A deadline is "due" from the day before it.
 DUE_AHEAD = datetime.timedelta(days=1)
-
-
-class NoticeError(ValueError):
-    """A notice cannot change this way (not the reader's, or read already)."""
 
 
 @dataclass(frozen=True)
@@ -93,9 +91,9 @@ def notice_mark_read(*, actor, notice: Notice) -> Notice:
     """The reader has seen the notice; it leaves the list of open notices."""
     locked = Notice.objects.select_for_update().get(pk=notice.pk)
     if locked.user_id != getattr(actor, "pk", None):
-        raise NoticeError(_("This notice is not yours."))
+        raise NotAllowedError(_("This notice is not yours."))
     if locked.read_at is not None:
-        raise NoticeError(_("The notice has already been marked as read."))
+        raise TransitionError(_("The notice has already been marked as read."))
     locked.read_at = timezone.now()
     locked.version += 1
     locked.save(update_fields=["read_at", "version", "updated_at"])

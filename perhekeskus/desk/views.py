@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST, require_safe
 from perhekeskus.access import NotFound
 from perhekeskus.access.policies import client_data, own_data
 from perhekeskus.accounts.capabilities import Capability
-from perhekeskus.web.access import requires_capability, signed_in
+from perhekeskus.accounts.policies import requires_capability
+from perhekeskus.core.errors import RefusedError
+from perhekeskus.web.access import signed_in
 
 from . import selectors, services
 from .models import Notice
@@ -59,7 +61,7 @@ def notice_read(request, notice_id):
     notice = get_object_or_404(Notice, pk=notice_id, user=request.user)
     try:
         services.notice_mark_read(actor=request.user, notice=notice)
-    except services.NoticeError as error:
+    except RefusedError as error:
         messages.error(request, str(error))
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

@@ -34,6 +34,7 @@ from perhekeskus.access import (
 )
 from perhekeskus.access import persons_visible_to as _persons_visible_to
 from perhekeskus.access.core import active_consents
+from perhekeskus.access.log import Basis
 from perhekeskus.access.masking import ADDRESS_FIELDS, may_see_protected_address
 from perhekeskus.access.registry import family_bases
 
@@ -234,9 +235,7 @@ class FamilyDetail:
 
     @property
     def basis_label(self) -> str:
-        from perhekeskus.access.models import AccessLogEntry
-
-        return str(AccessLogEntry.Basis(self.decision.basis).label)
+        return str(Basis(self.decision.basis).label)
 
 
 def family_detail(

@@ -14,34 +14,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.core.appendonly import AppendOnly
 from perhekeskus.core.models import BaseModel
-
-
-class AppendOnlyError(TypeError):
-    """Kept versions, sign-offs and publications are never changed."""
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError(f"{self.model.__name__} rows are append-only.")
-
-    def delete(self):
-        raise AppendOnlyError(f"{self.model.__name__} rows are append-only.")
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError(f"{type(self).__name__} rows are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError(f"{type(self).__name__} rows are append-only.")
 
 
 class Assessment(BaseModel):
@@ -165,7 +139,7 @@ class IndicatorLink(BaseModel):
         return self.operational_code or str(self.indicator)
 
 
-class AssessmentVersion(AppendOnlyModel):
+class AssessmentVersion(AppendOnly):
     """One saved state of an assessment; never changed or deleted."""
 
     id = models.BigAutoField(primary_key=True)
@@ -191,7 +165,7 @@ class AssessmentVersion(AppendOnlyModel):
         return f"{self.assessment_id} v{self.number}"
 
 
-class SignOff(AppendOnlyModel):
+class SignOff(AppendOnly):
     """A second official's confirmation of one version (the four-eyes rule)."""
 
     id = models.BigAutoField(primary_key=True)
@@ -217,7 +191,7 @@ class SignOff(AppendOnlyModel):
         return f"{self.version} {self.signed_by}"
 
 
-class Publication(AppendOnlyModel):
+class Publication(AppendOnly):
     """One signed version made public (a web page and a PDF)."""
 
     id = models.BigAutoField(primary_key=True)

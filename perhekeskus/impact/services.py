@@ -25,9 +25,10 @@ from django.utils.translation import gettext as _
 
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.selectors import has_capability
+from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
 
 from . import evidence
-from .diff import Change, compare
+from .diff import compare
 from .models import (
     Assessment,
     AssessmentVersion,
@@ -40,23 +41,6 @@ from .steps import SCREENING, missing_for_sign_off
 
 State = Assessment.State
 MATTER_FIELDS = ("title", "decision_maker", "planned_decision_date", "preparer")
-
-
-class TransitionError(Exception):
-    """The assessment is not in a state that allows this step."""
-
-
-class ConflictError(Exception):
-    """Someone saved the assessment after the form was opened."""
-
-    def __init__(self, changes: list[Change], current_version: int):
-        super().__init__(_("The assessment was changed after you opened this page."))
-        self.changes = changes
-        self.current_version = current_version
-
-
-class NotAllowed(Exception):
-    """The user may not do this to this assessment."""
 
 
 def snapshot(assessment: Assessment) -> dict:
@@ -88,7 +72,7 @@ def snapshot(assessment: Assessment) -> dict:
 
 def _require_may_prepare(user) -> None:
     if not has_capability(user, Capability.PREPARE_DECISIONS):
-        raise NotAllowed(_("Only a preparing official may do this."))
+        raise NotAllowedError(_("Only a preparing official may do this."))
 
 
 def _append(assessment: Assessment, *, user, step: str, kept: dict | None = None):
@@ -171,8 +155,9 @@ def save_step(
         base = _version(assessment, base_version)
         current = _version(assessment, assessment.version)
         raise ConflictError(
-            compare(base.snapshot if base else None, current.snapshot if current else None),
-            assessment.version,
+            _("The assessment was changed after you opened this page."),
+            changes=compare(base.snapshot if base else None, current.snapshot if current else None),
+            current_version=assessment.version,
         )
     before = snapshot(assessment)
     if matter is not None:
@@ -255,7 +240,7 @@ def sign_off(*, user, assessment: Assessment, version: int, statement: str = "")
         )
     problem = signer_problem(user, assessment)
     if problem:
-        raise NotAllowed(problem)
+        raise NotAllowedError(problem)
     missing = missing_for_sign_off(assessment, list(assessment.indicator_links.all()))
     if missing:
         raise ValidationError(

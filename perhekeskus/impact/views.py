@@ -16,8 +16,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.models import User
+from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.accounts.selectors import user_capabilities
-from perhekeskus.web.access import CAPABILITY_PREFIX, mark, public, requires_capability
+from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
+from perhekeskus.web.access import CAPABILITY_PREFIX, mark, public
 
 from . import document, pdf, selectors, services
 from . import steps as st
@@ -246,7 +248,7 @@ def _save(request, assessment, slug, *, valid, base_version, save_kwargs, next_s
             base_version=base_version(),
             **save_kwargs(),
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         messages.error(
             request,
             _(
@@ -256,7 +258,7 @@ def _save(request, assessment, slug, *, valid, base_version, save_kwargs, next_s
             ),
         )
         return {"status": 409, "conflict": error}
-    except services.TransitionError as error:
+    except TransitionError as error:
         messages.error(request, str(error))
         return {"status": 409}
     except ValidationError as error:
@@ -392,7 +394,7 @@ def sign(request, assessment_id):
                     version=form.cleaned_data["version"],
                     statement=form.cleaned_data["statement"],
                 )
-            except (services.TransitionError, services.NotAllowed) as error:
+            except (TransitionError, NotAllowedError) as error:
                 messages.error(request, str(error))
                 status = 409
             except ValidationError as error:
@@ -434,7 +436,7 @@ def publish(request, assessment_id):
                 services.publish(
                     user=request.user, assessment=assessment, version=form.cleaned_data["version"]
                 )
-            except (services.TransitionError, services.NotAllowed) as error:
+            except (TransitionError, NotAllowedError) as error:
                 messages.error(request, str(error))
                 status = 409
             else:
@@ -456,7 +458,7 @@ def reopen(request, assessment_id):
     assessment = selectors.assessment(assessment_id)
     try:
         services.reopen(user=request.user, assessment=assessment)
-    except services.TransitionError as error:
+    except TransitionError as error:
         messages.error(request, str(error))
     else:
         messages.success(

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.accounts.selectors import has_capability
-from perhekeskus.web.access import public, requires_capability
+from perhekeskus.web.access import public
 
 from . import selectors, services
 from .charts import bar_chart

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from perhekeskus.accounts.capabilities import Capability
-from perhekeskus.web.access import public, requires_capability
+from perhekeskus.accounts.policies import requires_capability
+from perhekeskus.web.access import public
 
 from . import external
 from .charts import Series, legend_marker, line_chart

@@ -4,7 +4,7 @@ Only ``services.py`` writes these models. What was written is never lost:
 every save of an assessment section appends an
 :class:`AssessmentSectionVersion`, every save of the plan a
 :class:`PlanVersion`, every co-signature an :class:`AssessmentSignature`.
-Those rows are append-only (:class:`AppendOnly`).
+Those rows are append-only (:class:`perhekeskus.core.appendonly.AppendOnly`).
 """
 
 from __future__ import annotations
@@ -16,37 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.casework.models import Matter
+from perhekeskus.core.appendonly import AppendOnly
 from perhekeskus.core.models import BaseModel
-
-
-class AppendOnlyError(Exception):
-    """A kept version was about to be changed or deleted."""
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("kept versions are never changed")
-
-    def delete(self):
-        raise AppendOnlyError("kept versions are never deleted")
-
-
-class AppendOnly(models.Model):
-    """A row that is written once: no update, no delete."""
-
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("kept versions are never changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("kept versions are never deleted")
-
 
 # --- Service-need assessment ---------------------------------------------------
 

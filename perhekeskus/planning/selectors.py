@@ -105,19 +105,6 @@ def _log_read(actor, matter: Matter, target: str, *, request=None) -> None:
     )
 
 
-def log_change(actor, matter: Matter, target: str, *, request=None) -> None:
-    """Log a saved change of the assessment or the plan (the family sees who processed its data)."""
-    basis, detail = _basis(matter)
-    record(
-        as_actor(actor),
-        Subject(f"{target} (change)", family_id=matter.family_id),
-        action=Action.WRITE,
-        basis=basis,
-        detail=detail[:500],
-        request=request,
-    )
-
-
 def _refuse(actor, matter: Matter, what: str, *, request=None) -> NotFound:
     return deny(
         as_actor(actor),

@@ -25,11 +25,13 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from perhekeskus.access import as_actor
+from perhekeskus.access import as_actor, family_decision
+from perhekeskus.access.log import Action, Subject, record
 from perhekeskus.access.table import Act, Kind
 from perhekeskus.casework.models import Matter, TeamMember
 from perhekeskus.catalogue.models import Organization, Service
 from perhekeskus.core.calendar import working_days_between
+from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
 from perhekeskus.events.services import emit
 from perhekeskus.families.models import FamilyMembership
 from perhekeskus.referrals.models import Referral
@@ -58,26 +60,6 @@ MAX_TEXT = 20_000
 MAX_COMMENT = 4_000
 # The oldest a child whose own view is recorded can be (a child is under 18).
 MAX_CHILD_AGE = 17
-
-
-class RefusedError(Exception):
-    """A step that is not possible now; the message says why."""
-
-
-class TransitionError(RefusedError):
-    """The record is not in a state that allows this step."""
-
-
-class NotAllowedError(RefusedError):
-    """This person may not take this step."""
-
-
-class ConflictError(RefusedError):
-    """Someone else saved in the meantime; ``changes`` are theirs."""
-
-    def __init__(self, message: str, changes):
-        super().__init__(message)
-        self.changes = changes
 
 
 def _user(actor):
@@ -119,6 +101,25 @@ def _emit(event_type: str, matter: Matter, **attrs) -> None:
     )
 
 
+def _log_change(actor, family, target: str, *, request=None) -> None:
+    """Log the saved change of the assessment or the plan, in the change's transaction.
+
+    The family sees who processed its data and on what basis: the decision
+    ``access_family`` attached to the page's family (``family.access``), or,
+    for a caller without one, the access layer's decision now.
+    """
+    actor = as_actor(actor)
+    decision = getattr(family, "access", None) or family_decision(actor, family.pk)
+    record(
+        actor,
+        Subject(f"{target} (change)", family_id=family.pk),
+        action=Action.WRITE,
+        basis=decision.basis if decision else "",
+        detail=(decision.detail if decision else "")[:500],
+        request=request,
+    )
+
+
 def _clean_text(value, *, required_message: str | None = None, limit: int = MAX_TEXT) -> str:
     # A NUL byte cannot be stored in PostgreSQL text; it never belongs in prose.
     text = str(value or "").replace("\x00", "").strip()
@@ -156,9 +157,12 @@ def _locked_assessment(assessment: Assessment) -> Assessment:
 
 
 @transaction.atomic
-def assessment_start(*, actor, matter: Matter, reason: str = "", now=None) -> Assessment:
+def assessment_start(
+    *, actor, matter: Matter, reason: str = "", now=None, request=None
+) -> Assessment:
     """Start the matter's assessment; after the start date only with a reason."""
     now = now or timezone.now()
+    family = matter.family
     matter = _locked_matter(matter)
     _require_open(matter)
     _require_scope(actor, matter, selectors.ASSESSMENT_SCOPES)
@@ -187,6 +191,7 @@ def assessment_start(*, actor, matter: Matter, reason: str = "", now=None) -> As
         within_deadline=None if due is None else not late,
         statutory=matter.deadline_statutory,
     )
+    _log_change(actor, family, "service-need assessment", request=request)
     return assessment
 
 
@@ -238,6 +243,7 @@ def section_save(
     gathered_note: str = "",
     own_words: bool = False,
     now=None,
+    request=None,
 ) -> AssessmentSection:
     """Save one section, keeping a version; refused if it changed since ``expected_version``.
 
@@ -304,7 +310,9 @@ def section_save(
     section.text = text
     content = section_content(section)
     if section.pk is not None and _version_content(section, section.version) == content:
-        return section  # nothing changed: no new version, the signature stands
+        # Nothing changed: no new version, the signature stands; the text was still processed.
+        _log_change(actor, matter.family, "service-need assessment", request=request)
+        return section
     section.version += 1
     section.updated_by = user
     section.save()
@@ -317,6 +325,7 @@ def section_save(
         content=content,
         author=user,
     )
+    _log_change(actor, matter.family, "service-need assessment", request=request)
     return section
 
 
@@ -350,7 +359,9 @@ def section_label(section: AssessmentSection) -> str:
 
 
 @transaction.atomic
-def assessment_cosign(*, actor, assessment: Assessment, expected_revision: int) -> Assessment:
+def assessment_cosign(
+    *, actor, assessment: Assessment, expected_revision: int, request=None
+) -> Assessment:
     """The current responsible worker co-signs the conclusion as it is at ``expected_revision``."""
     assessment = _locked_assessment(assessment)
     matter = assessment.matter
@@ -382,11 +393,12 @@ def assessment_cosign(*, actor, assessment: Assessment, expected_revision: int) 
     assessment.signed_by = user
     assessment.signed_at = signature.signed_at
     assessment.save(update_fields=["signed_revision", "signed_by", "signed_at", "updated_at"])
+    _log_change(actor, matter.family, "service-need assessment", request=request)
     return assessment
 
 
 @transaction.atomic
-def assessment_complete(*, actor, assessment: Assessment, reason: str = "", now=None):
+def assessment_complete(*, actor, assessment: Assessment, reason: str = "", now=None, request=None):
     """Complete the co-signed assessment; after its due date only with a reason."""
     now = now or timezone.now()
     assessment = _locked_assessment(assessment)
@@ -434,6 +446,7 @@ def assessment_complete(*, actor, assessment: Assessment, reason: str = "", now=
         within_deadline=None if due is None else not late,
         statutory=matter.deadline_statutory,
     )
+    _log_change(actor, matter.family, "service-need assessment", request=request)
     return assessment
 
 
@@ -655,6 +668,7 @@ def plan_save(
     review_on: datetime.date | None = None,
     goals: list[dict] = (),
     actions: list[dict] = (),
+    request=None,
 ) -> Plan:
     """Save the family's plan (goals and actions) as a new version.
 
@@ -663,6 +677,7 @@ def plan_save(
     :func:`_clean_action`. Finished actions are not changed or removed.
     A plan recorded as not needed becomes a plan being prepared again.
     """
+    family = matter.family
     matter = _locked_matter(matter)
     _require_open(matter)
     _require_scope(actor, matter, selectors.PLAN_EDIT_SCOPES)
@@ -726,16 +741,18 @@ def plan_save(
         plan.not_needed_reason = ""
     after = plan_snapshot(plan)
     if before is not None and before == after:
+        _log_change(actor, family, "plan", request=request)
         return plan
     plan.version += 1
     plan.updated_by = user
     plan.save()
     _append_version(plan, PlanVersion.Kind.SAVED, user)
+    _log_change(actor, family, "plan", request=request)
     return plan
 
 
 @transaction.atomic
-def plan_agree(*, actor, plan: Plan, expected_version: int, note: str = "") -> Plan:
+def plan_agree(*, actor, plan: Plan, expected_version: int, note: str = "", request=None) -> Plan:
     """Record that the plan, as it is at ``expected_version``, was agreed with the family."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     matter = _locked_matter(plan.matter)
@@ -763,12 +780,16 @@ def plan_agree(*, actor, plan: Plan, expected_version: int, note: str = "") -> P
         version=plan.version,
         actions=plan.actions.filter(removed_at__isnull=True).count(),
     )
+    _log_change(actor, matter.family, "plan", request=request)
     return plan
 
 
 @transaction.atomic
-def plan_not_needed(*, actor, matter: Matter, reason: str, expected_version: int = 0) -> Plan:
+def plan_not_needed(
+    *, actor, matter: Matter, reason: str, expected_version: int = 0, request=None
+) -> Plan:
     """Record why the family needs no plan (SHL §39: obviously unnecessary)."""
+    family = matter.family
     matter = _locked_matter(matter)
     _require_open(matter)
     _require_scope(actor, matter, selectors.PLAN_EDIT_SCOPES)
@@ -795,6 +816,7 @@ def plan_not_needed(*, actor, matter: Matter, reason: str, expected_version: int
     plan.save()
     _append_version(plan, PlanVersion.Kind.NOT_NEEDED, user, note=reason)
     _emit("plan.not_needed", matter)
+    _log_change(actor, family, "plan", request=request)
     return plan
 
 
@@ -808,7 +830,7 @@ def _locked_action(action: PlanAction) -> tuple[PlanAction, Matter]:
 
 
 @transaction.atomic
-def action_start(*, actor, action: PlanAction) -> PlanAction:
+def action_start(*, actor, action: PlanAction, request=None) -> PlanAction:
     action, matter = _locked_action(action)
     _require_open(matter)
     _require_scope(actor, matter, selectors.PLAN_SCOPES)
@@ -817,11 +839,12 @@ def action_start(*, actor, action: PlanAction) -> PlanAction:
     action.state = PlanAction.State.UNDER_WAY
     action.started_at = timezone.now()
     action.save(update_fields=["state", "started_at", "updated_at"])
+    _log_change(actor, matter.family, "plan", request=request)
     return action
 
 
 @transaction.atomic
-def action_deliver(*, actor, action: PlanAction) -> PlanAction:
+def action_deliver(*, actor, action: PlanAction, request=None) -> PlanAction:
     action, matter = _locked_action(action)
     _require_open(matter)
     _require_scope(actor, matter, selectors.PLAN_SCOPES)
@@ -839,11 +862,12 @@ def action_deliver(*, actor, action: PlanAction) -> PlanAction:
         kind=action.kind,
         provider_kind=action.provider_kind,
     )
+    _log_change(actor, matter.family, "plan", request=request)
     return action
 
 
 @transaction.atomic
-def action_not_delivered(*, actor, action: PlanAction, reason: str) -> PlanAction:
+def action_not_delivered(*, actor, action: PlanAction, reason: str, request=None) -> PlanAction:
     action, matter = _locked_action(action)
     _require_open(matter)
     _require_scope(actor, matter, selectors.PLAN_SCOPES)
@@ -865,6 +889,7 @@ def action_not_delivered(*, actor, action: PlanAction, reason: str) -> PlanActio
             "updated_at",
         ]
     )
+    _log_change(actor, matter.family, "plan", request=request)
     return action
 
 

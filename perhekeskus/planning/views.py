@@ -21,6 +21,7 @@ from perhekeskus.access import NotFound
 from perhekeskus.access.policies import client_data, own_data
 from perhekeskus.casework.models import Matter
 from perhekeskus.casework.selectors import access_matter
+from perhekeskus.core.errors import ConflictError, RefusedError
 from perhekeskus.referrals.selectors import referrals_of_matter
 
 from . import diff, forms, selectors, services
@@ -121,15 +122,17 @@ def assessment_start(request, matter_id):
     if form.is_valid():
         try:
             services.assessment_start(
-                actor=request.actor, matter=matter, reason=form.cleaned_data["reason"]
+                actor=request.actor,
+                matter=matter,
+                reason=form.cleaned_data["reason"],
+                request=request,
             )
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:assessment", matter_id=matter.pk)
         else:
-            selectors.log_change(request.actor, matter, "service-need assessment", request=request)
             messages.success(request, _("The assessment was started."))
             return redirect("planning:assessment", matter_id=matter.pk)
     return _assessment_page(request, matter, start_form=form, status=400)
@@ -146,15 +149,17 @@ def assessment_complete(request, matter_id):
     if form.is_valid():
         try:
             services.assessment_complete(
-                actor=request.actor, assessment=current, reason=form.cleaned_data["reason"]
+                actor=request.actor,
+                assessment=current,
+                reason=form.cleaned_data["reason"],
+                request=request,
             )
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:assessment", matter_id=matter.pk)
         else:
-            selectors.log_change(request.actor, matter, "service-need assessment", request=request)
             messages.success(request, _("The assessment was completed."))
             return redirect("planning:assessment", matter_id=matter.pk)
     return _assessment_page(request, matter, complete_form=form, status=400)
@@ -176,14 +181,14 @@ def assessment_cosign(request, matter_id):
             actor=request.actor,
             assessment=current,
             expected_revision=form.cleaned_data["revision"],
+            request=request,
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         messages.error(request, str(error))
         return _assessment_page(request, matter, conflict=error.changes, status=409)
-    except services.RefusedError as error:
+    except RefusedError as error:
         _refused(request, error)
     else:
-        selectors.log_change(request.actor, matter, "service-need assessment", request=request)
         messages.success(request, _("You co-signed the assessment."))
     return redirect("planning:assessment", matter_id=matter.pk)
 
@@ -233,8 +238,9 @@ def _section_edit(request, matter, kind, *, child=None):
                     gathered_how=data.get("gathered_how", ""),
                     gathered_note=data.get("gathered_note", ""),
                     own_words=data.get("own_words", False),
+                    request=request,
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict = error.changes
                 status = 409
                 now = current.sections.filter(pk=section.pk).first() if section else None
@@ -260,13 +266,10 @@ def _section_edit(request, matter, kind, *, child=None):
                 messages.error(request, str(error))
             except ValidationError as error:
                 _form_errors(form, error)
-            except services.RefusedError as error:
+            except RefusedError as error:
                 _refused(request, error)
                 return redirect("planning:assessment", matter_id=matter.pk)
             else:
-                selectors.log_change(
-                    request.actor, matter, "service-need assessment", request=request
-                )
                 messages.success(request, _("Saved. The earlier text is kept as a version."))
                 return redirect("planning:assessment", matter_id=matter.pk)
     title = (
@@ -481,8 +484,9 @@ def plan_edit(request, matter_id):
                         {**row, "appointment_count": row.get("appointment_count")}
                         for row in action_forms.items()
                     ],
+                    request=request,
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict = error.changes
                 status = 409
                 messages.error(request, str(error))
@@ -493,11 +497,10 @@ def plan_edit(request, matter_id):
                 plan_form.is_valid()
             except ValidationError as error:
                 _form_errors(plan_form, error)
-            except services.RefusedError as error:
+            except RefusedError as error:
                 _refused(request, error)
                 return redirect("planning:plan", matter_id=matter.pk)
             else:
-                selectors.log_change(request.actor, matter, "plan", request=request)
                 messages.success(
                     request,
                     _("The plan was saved as version %(n)d.") % {"n": saved.version},
@@ -537,14 +540,14 @@ def plan_agree(request, matter_id):
             plan=current,
             expected_version=form.cleaned_data["version"],
             note=form.cleaned_data["note"],
+            request=request,
         )
-    except services.ConflictError as error:
+    except ConflictError as error:
         messages.error(request, str(error))
         return _plan_page(request, matter, conflict=error.changes, status=409)
-    except (services.RefusedError, ValidationError) as error:
+    except (RefusedError, ValidationError) as error:
         _refused(request, error)
     else:
-        selectors.log_change(request.actor, matter, "plan", request=request)
         messages.success(request, _("The plan was agreed with the family."))
     return redirect("planning:plan", matter_id=matter.pk)
 
@@ -570,8 +573,9 @@ def plan_not_needed(request, matter_id):
                     matter=matter,
                     reason=form.cleaned_data["reason"],
                     expected_version=form.cleaned_data["version"],
+                    request=request,
                 )
-            except services.ConflictError as error:
+            except ConflictError as error:
                 conflict, status = error.changes, 409
                 latest = selectors.plan_of(request.actor, matter, request=request)
                 form = forms.NotNeededForm(
@@ -581,11 +585,10 @@ def plan_not_needed(request, matter_id):
                 messages.error(request, str(error))
             except ValidationError as error:
                 _form_errors(form, error)
-            except services.RefusedError as error:
+            except RefusedError as error:
                 _refused(request, error)
                 return redirect("planning:plan", matter_id=matter.pk)
             else:
-                selectors.log_change(request.actor, matter, "plan", request=request)
                 messages.success(request, _("It was recorded that no plan is needed."))
                 return redirect("planning:plan", matter_id=matter.pk)
     return render(
@@ -610,10 +613,10 @@ def action_step(request, matter_id, action_id, step):
         raise NotFound
     try:
         if step == "start":
-            services.action_start(actor=request.actor, action=item)
+            services.action_start(actor=request.actor, action=item, request=request)
             messages.success(request, _("The action is under way."))
         elif step == "deliver":
-            services.action_deliver(actor=request.actor, action=item)
+            services.action_deliver(actor=request.actor, action=item, request=request)
             messages.success(request, _("The action was recorded as delivered."))
         else:
             form = forms.NotDeliveredForm(request.POST)
@@ -622,13 +625,14 @@ def action_step(request, matter_id, action_id, step):
                     request, matter, not_delivered_form=form, failed_action=item.pk, status=400
                 )
             services.action_not_delivered(
-                actor=request.actor, action=item, reason=form.cleaned_data["reason"]
+                actor=request.actor,
+                action=item,
+                reason=form.cleaned_data["reason"],
+                request=request,
             )
             messages.success(request, _("The action was recorded as not delivered."))
-    except (services.RefusedError, ValidationError) as error:
+    except (RefusedError, ValidationError) as error:
         _refused(request, error)
-    else:
-        selectors.log_change(request.actor, matter, "plan", request=request)
     return redirect("planning:plan", matter_id=matter.pk)
 
 
@@ -645,7 +649,7 @@ def plan_reply(request, matter_id):
             services.plan_comment(actor=request.actor, plan=current, text=form.cleaned_data["text"])
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:plan", matter_id=matter.pk)
         else:
@@ -719,7 +723,7 @@ def my_plan_comment(request, plan_id):
             services.plan_comment(actor=request.actor, plan=current, text=form.cleaned_data["text"])
         except ValidationError as error:
             _form_errors(form, error)
-        except services.RefusedError as error:
+        except RefusedError as error:
             _refused(request, error)
             return redirect("planning:my_plan")
         else:

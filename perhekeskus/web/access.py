@@ -86,9 +86,10 @@ def policy_of(view) -> str | None:
 
 # --- Signed-in professionals -------------------------------------------------
 # The policies below say who may open a view; whose data it shows is the
-# access layer's question. ``signed_in`` and ``requires_capability`` send an
-# anonymous visitor to the sign-in page and answer 403 to a user who lacks
-# the capability.
+# access layer's question. ``signed_in`` (and ``requires_capability`` in
+# :mod:`perhekeskus.accounts.policies`, which knows the roles) send an
+# anonymous visitor to the sign-in page; the latter answers 403 to a user who
+# lacks the capability.
 
 AUTHENTICATION = "authentication"
 SIGNED_IN = "signed_in"
@@ -115,28 +116,3 @@ def signed_in(view):
 
     setattr(wrapper, ACCESS_POLICY_ATTR, SIGNED_IN)
     return wrapper
-
-
-def requires_capability(*capabilities: str):
-    """The view needs a signed-in user whose roles give all these capabilities."""
-    from functools import wraps
-
-    from django.contrib.auth.views import redirect_to_login
-    from django.core.exceptions import PermissionDenied
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            from perhekeskus.accounts.selectors import user_capabilities
-
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not set(capabilities) <= user_capabilities(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        policy = ",".join(CAPABILITY_PREFIX + str(c) for c in sorted(map(str, capabilities)))
-        setattr(wrapper, ACCESS_POLICY_ATTR, policy)
-        return wrapper
-
-    return decorator

@@ -1,7 +1,11 @@
-"""Layout-level views: health check and error pages in three languages."""
+"""Layout-level views: health check, error pages in three languages, and the API's
+documentation page (the OpenAPI description rendered by Swagger UI, served from
+django-ninja's own static files inside the site layout: no CDN, and the page
+follows the language and accessibility of the rest of the site)."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from perhekeskus.web.access import public
@@ -33,3 +37,20 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return _error(request, 500, "web/errors/500.html")
+
+
+@public
+@require_safe
+def api_docs(request):
+    return render(
+        request,
+        "web/api_docs.html",
+        {
+            "openapi_url": reverse("api-v1:openapi-json"),
+            "swagger_settings": {
+                "url": reverse("api-v1:openapi-json"),
+                "layout": "BaseLayout",
+                "deepLinking": True,
+            },
+        },
+    )

@@ -27,6 +27,7 @@ from ninja.errors import HttpError
 
 from perhekeskus.catalogue.apilanguage import request_language
 from perhekeskus.catalogue.models import TaxonomyTerm
+from perhekeskus.core.errors import ErrorOut
 from perhekeskus.web.access import ACCESS_POLICY_ATTR, public
 
 from . import selectors, serialisers
@@ -92,10 +93,6 @@ hsds_api = HsdsAPI(
     openapi_url="/openapi.json",
 )
 router = Router(tags=["HSDS"])
-
-
-class ErrorOut(Schema):
-    detail: str
 
 
 class MetaOut(Schema):

@@ -14,6 +14,7 @@ from perhekeskus.catalogue.selectors import search_services
 from perhekeskus.cataloguedit import services
 from perhekeskus.cataloguedit.models import ServiceChange, ServiceVersion
 from perhekeskus.cataloguedit.snapshot import serialise
+from perhekeskus.core.errors import ConflictError, TransitionError
 
 from .helpers import form_data
 
@@ -94,17 +95,17 @@ def test_every_transition_and_refusal(world):
     assert change.state == ServiceChange.State.DRAFT
     assert services.start_change(user=world.provider, service=world.service) == change
 
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.approve(editor=world.editor, change=change)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.reject(editor=world.editor, change=change, reason="x")
 
     services.submit(user=world.provider, change=change)
     change.refresh_from_db()
     assert change.state == ServiceChange.State.IN_REVIEW
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.submit(user=world.provider, change=change)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.save_draft(user=world.provider, change=change, content=change.snapshot)
     with pytest.raises(ValidationError):
         services.reject(editor=world.editor, change=change, reason="  ")
@@ -118,9 +119,9 @@ def test_every_transition_and_refusal(world):
     services.approve(editor=world.editor, change=change)
     change.refresh_from_db()
     assert change.state == ServiceChange.State.PUBLISHED
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.submit(user=world.provider, change=change)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.approve(editor=world.editor, change=change)
     assert [v.kind for v in ServiceVersion.objects.filter(change=change)] == [
         "live",
@@ -291,7 +292,7 @@ def test_version_bump_alone_is_a_conflict(world):
     change = services.start_change(user=world.provider, service=world.service)
     services.submit(user=world.provider, change=change)
     Service.objects.filter(pk=world.service.pk).update(version=world.service.version + 1)
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(ConflictError):
         services.approve(editor=world.editor, change=change)
 
 

@@ -18,13 +18,9 @@ FAMILY = NavLink("desk:family", _("Our family"), ("desk:family",))
 @register.simple_tag(takes_context=True)
 def desk_links(context) -> list[NavLink]:
     """The same checks as the views' policies, so a link never leads to a refusal."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    actor = context.get("access_actor")  # perhekeskus.access.context_processors
+    if actor is None or not actor.is_authenticated:
         return []
-    from perhekeskus.access import actor_for
-
-    actor = actor_for(user)
     links = []
     if actor.is_professional and actor.can(Capability.CLIENT_WORK):
         links.append(DESK)

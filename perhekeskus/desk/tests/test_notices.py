@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from perhekeskus.core.errors import NotAllowedError, TransitionError
 from perhekeskus.desk import services
 from perhekeskus.desk.models import Notice
 from perhekeskus.desk.tasks import raise_deadlines
@@ -112,12 +113,12 @@ def test_marking_read_checks_owner_and_state(managed):
     _matter(managed, datetime.date(2026, 11, 2))
     services.raise_deadline_notices(today=datetime.date(2026, 11, 12))
     notice = Notice.objects.get(user=managed.social_worker)
-    with pytest.raises(services.NoticeError):
+    with pytest.raises(NotAllowedError):
         services.notice_mark_read(actor=managed.nurse, notice=notice)
     services.notice_mark_read(actor=managed.social_worker, notice=notice)
     notice.refresh_from_db()
     assert notice.read_at is not None
-    with pytest.raises(services.NoticeError):
+    with pytest.raises(TransitionError):
         services.notice_mark_read(actor=managed.social_worker, notice=notice)
 
 

@@ -4,6 +4,7 @@ the other's changes and keeps what was typed."""
 import pytest
 from django.utils import translation
 
+from perhekeskus.core.errors import ConflictError
 from perhekeskus.impact import services
 
 from .factories import complete_assessment
@@ -50,7 +51,7 @@ def test_the_second_save_is_refused_with_the_others_changes_shown(client, world)
 
 def test_the_service_refuses_an_old_version(world):
     assessment = complete_assessment(world.preparer)
-    with translation.override("en"), pytest.raises(services.ConflictError) as refused:
+    with translation.override("en"), pytest.raises(ConflictError) as refused:
         services.save_step(
             user=world.colleague,
             assessment=assessment,

@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
+from perhekeskus.core.appendonly import AppendOnlyError
+from perhekeskus.core.errors import NotAllowedError, TransitionError
 from perhekeskus.impact import services
-from perhekeskus.impact.models import AppendOnlyError, Assessment, AssessmentVersion
+from perhekeskus.impact.models import Assessment, AssessmentVersion
 
 from .factories import complete_assessment, new_assessment
 
@@ -23,13 +25,13 @@ def signed(world):
 
 def test_the_preparer_cannot_sign_their_own_assessment(world):
     assessment = complete_assessment(world.preparer)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowedError):
         services.sign_off(user=world.preparer, assessment=assessment, version=assessment.version)
 
 
 def test_the_one_who_saved_the_version_cannot_sign_it(world):
     assessment = complete_assessment(world.preparer, editor=world.colleague)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowedError):
         services.sign_off(user=world.colleague, assessment=assessment, version=assessment.version)
     # A third official with the capability (a manager) may.
     services.sign_off(user=world.manager, assessment=assessment, version=assessment.version)
@@ -37,7 +39,7 @@ def test_the_one_who_saved_the_version_cannot_sign_it(world):
 
 def test_an_analyst_cannot_sign(world):
     assessment = complete_assessment(world.preparer)
-    with pytest.raises(services.NotAllowed):
+    with pytest.raises(NotAllowedError):
         services.sign_off(user=world.analyst, assessment=assessment, version=assessment.version)
 
 
@@ -52,7 +54,7 @@ def test_an_incomplete_assessment_is_not_signed(world):
 
 def test_signing_an_older_version_than_the_current_is_refused(world):
     assessment = complete_assessment(world.preparer)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.sign_off(
             user=world.colleague, assessment=assessment, version=assessment.version - 1
         )
@@ -76,7 +78,7 @@ def test_signing_freezes_the_version(client, world):
     assessment = signed(world)
     assert assessment.state == Assessment.State.SIGNED
     assert assessment.signed_version == assessment.version
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.save_step(
             user=world.preparer,
             assessment=assessment,
@@ -110,7 +112,7 @@ def test_the_database_refuses_a_published_version_that_was_not_signed(world):
 
 def test_only_a_signed_version_is_published(world):
     assessment = complete_assessment(world.preparer)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.publish(user=world.preparer, assessment=assessment, version=assessment.version)
 
 

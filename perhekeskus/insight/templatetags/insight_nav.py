@@ -20,10 +20,7 @@ DASHBOARDS = NavLink(
 @register.simple_tag(takes_context=True)
 def insight_links(context) -> list[NavLink]:
     """The same check as the dashboards' policy, so the link never leads to a refusal."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    actor = context.get("access_actor")  # perhekeskus.access.context_processors
+    if actor is None or not actor.is_authenticated:
         return []
-    from perhekeskus.access import actor_for
-
-    return [DASHBOARDS] if actor_for(user).can(Capability.VIEW_STATISTICS) else []
+    return [DASHBOARDS] if actor.can(Capability.VIEW_STATISTICS) else []

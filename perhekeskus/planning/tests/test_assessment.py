@@ -9,10 +9,11 @@ from django.utils import timezone
 
 from perhekeskus.access import NotFound
 from perhekeskus.casework import services as casework
+from perhekeskus.core.appendonly import AppendOnlyError
+from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
 from perhekeskus.events.models import Event
 from perhekeskus.planning import selectors, services
 from perhekeskus.planning.models import (
-    AppendOnlyError,
     Assessment,
     AssessmentSectionVersion,
     AssessmentSignature,
@@ -84,7 +85,7 @@ def test_a_matter_without_deadlines_starts_without_a_reason(world):
 
 def test_starting_twice_is_refused(planning):
     start(planning)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         start(planning)
 
 
@@ -140,7 +141,7 @@ def test_the_second_save_from_the_same_version_is_refused_with_the_others_change
         by=planning.nurse,
         expected=base.version,
     )
-    with pytest.raises(services.ConflictError) as conflict:
+    with pytest.raises(ConflictError) as conflict:
         write(
             planning,
             assessment,
@@ -158,7 +159,7 @@ def test_the_second_save_from_the_same_version_is_refused_with_the_others_change
 def test_two_first_writers_of_a_section_conflict_too(planning):
     assessment = start(planning)
     write(planning, assessment, SectionKind.PARENTS, "Äidin näkemys.")
-    with pytest.raises(services.ConflictError) as conflict:
+    with pytest.raises(ConflictError) as conflict:
         write(planning, assessment, SectionKind.PARENTS, "Isän näkemys.", by=planning.nurse)
     assert conflict.value.changes[0].new == "Äidin näkemys."
 
@@ -236,14 +237,14 @@ def test_only_the_current_responsible_worker_may_cosign(planning):
     write(planning, assessment)
     assessment.refresh_from_db()
     for other in (planning.colleague, planning.nurse):
-        with pytest.raises(services.NotAllowedError):
+        with pytest.raises(NotAllowedError):
             services.assessment_cosign(
                 actor=other, assessment=assessment, expected_revision=assessment.revision
             )
     casework.worker_assign(
         actor=planning.worker, matter=planning.matter, user=planning.colleague, reason="Loma"
     )
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowedError):
         services.assessment_cosign(
             actor=planning.worker, assessment=assessment, expected_revision=assessment.revision
         )
@@ -257,7 +258,7 @@ def test_cosigning_needs_a_conclusion(planning):
     assessment = start(planning)
     write(planning, assessment, SectionKind.WORRIES, "Uni.")
     assessment.refresh_from_db()
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.assessment_cosign(
             actor=planning.worker, assessment=assessment, expected_revision=assessment.revision
         )
@@ -280,7 +281,7 @@ def test_a_change_after_cosigning_needs_a_new_signature_before_completion(planni
     assessment.refresh_from_db()
     assert not assessment.is_signed
     assert conclusion.versions.count() == 2
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.assessment_complete(actor=planning.worker, assessment=assessment)
     services.assessment_cosign(
         actor=planning.worker, assessment=assessment, expected_revision=assessment.revision
@@ -296,7 +297,7 @@ def test_cosigning_an_outdated_page_shows_what_changed(planning):
     assessment.refresh_from_db()
     seen = assessment.revision
     write(planning, assessment, SectionKind.WORRIES, "Uusi huoli.", by=planning.nurse)
-    with pytest.raises(services.ConflictError) as conflict:
+    with pytest.raises(ConflictError) as conflict:
         services.assessment_cosign(
             actor=planning.worker, assessment=assessment, expected_revision=seen
         )
@@ -333,9 +334,9 @@ def test_a_completed_assessment_is_not_changed(planning):
         actor=planning.worker, assessment=assessment, expected_revision=assessment.revision
     )
     services.assessment_complete(actor=planning.worker, assessment=assessment)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         write(planning, assessment, text="Muutos", expected=section.version)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.assessment_complete(actor=planning.worker, assessment=assessment)
 
 
@@ -345,10 +346,10 @@ def test_a_closed_matter_refuses_every_change(planning):
     casework.matter_close(
         actor=planning.worker, matter=planning.matter, reason="other", summary="Perhe muutti."
     )
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         write(planning, assessment, text="Muutos", expected=section.version)
     assessment.refresh_from_db()
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.assessment_cosign(
             actor=planning.worker, assessment=assessment, expected_revision=assessment.revision
         )
@@ -358,11 +359,11 @@ def test_a_plan_only_member_can_neither_read_nor_write_the_assessment(planning):
     assessment = start(planning)
     with pytest.raises(NotFound):
         selectors.assessment_of(planning.ngo_worker, planning.matter)
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowedError):
         write(planning, assessment, by=planning.ngo_worker)
     assert selectors.assessment_of(planning.nurse, planning.matter) == assessment
 
 
 def test_a_stranger_cannot_start_an_assessment(planning):
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowedError):
         services.assessment_start(actor=planning.stranger, matter=planning.matter)

@@ -3,11 +3,13 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from perhekeskus.access import NotFound
 from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.casework import services as casework
+from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
 from perhekeskus.events.models import Event
 from perhekeskus.planning import selectors, services
 from perhekeskus.planning.models import Method, Plan, PlanAction, PlanComment, PlanVersion
@@ -124,7 +126,7 @@ def test_the_second_save_from_the_same_version_is_refused_with_the_others_change
         goals=[{"id": goal.pk, "text": "Äiti nukkuu yönsä.", "said_by": "äiti"}],
         actions=[],
     )
-    with pytest.raises(services.ConflictError) as conflict:
+    with pytest.raises(ConflictError) as conflict:
         save(
             planning,
             by=planning.colleague,
@@ -144,13 +146,13 @@ def test_agreeing_is_a_new_version_and_an_event(planning):
     assert PlanVersion.objects.filter(plan=plan, kind="agreed").count() == 1
     event = Event.objects.get(type="plan.agreed")
     assert event.attrs == {"version": 2, "actions": 1}
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.plan_agree(actor=planning.worker, plan=plan, expected_version=2)
 
 
 def test_agreeing_needs_a_goal(planning):
     plan = save(planning, goals=[], actions=[])
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.plan_agree(actor=planning.worker, plan=plan, expected_version=1)
 
 
@@ -162,7 +164,7 @@ def test_no_plan_needed_needs_a_reason_and_emits_an_event(planning):
     )
     assert plan.state == Plan.State.NOT_NEEDED
     assert Event.objects.filter(type="plan.not_needed").count() == 1
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.plan_not_needed(
             actor=planning.worker, matter=planning.matter, reason="Taas", expected_version=1
         )
@@ -171,7 +173,7 @@ def test_no_plan_needed_needs_a_reason_and_emits_an_event(planning):
 def test_an_agreed_plan_is_not_set_aside_as_not_needed(planning):
     plan = save(planning)
     services.plan_agree(actor=planning.worker, plan=plan, expected_version=1)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.plan_not_needed(
             actor=planning.worker, matter=planning.matter, reason="Ei", expected_version=2
         )
@@ -181,17 +183,34 @@ def test_action_transitions_and_the_delivered_event(planning):
     plan = save(planning)
     item = plan.actions.get()
     services.action_start(actor=planning.ngo_worker, action=item)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.action_start(actor=planning.worker, action=item)
     services.action_deliver(actor=planning.ngo_worker, action=item)
     item.refresh_from_db()
     assert item.state == PlanAction.State.DELIVERED and item.finished_by == planning.ngo_worker
     event = Event.objects.get(type="plan.action_delivered")
     assert event.attrs == {"kind": "service", "provider_kind": "ngo"}
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.action_deliver(actor=planning.worker, action=item)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.action_not_delivered(actor=planning.worker, action=item, reason="x")
+
+
+def test_the_service_logs_its_write_with_the_basis_and_the_address(planning):
+    """The change's log entry comes from the service, in its transaction: a
+    write made outside a page is logged too, and a refused one is not."""
+    item = save(planning).actions.get()
+    changes = AccessLogEntry.objects.filter(target="plan (change)", action="write")
+    assert changes.filter(actor_id=planning.worker.pk, channel="cli").count() == 1
+    request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.7")
+    services.action_start(actor=planning.ngo_worker, action=item, request=request)
+    entry = changes.get(actor_id=planning.ngo_worker.pk)
+    assert entry.subject_family_id == planning.virtanen.pk
+    assert (entry.ip_address, entry.channel) == ("192.0.2.7", "html")
+    assert entry.basis and entry.basis_detail
+    with pytest.raises(TransitionError):
+        services.action_start(actor=planning.ngo_worker, action=item, request=request)
+    assert changes.filter(actor_id=planning.ngo_worker.pk).count() == 1
 
 
 def test_not_delivered_needs_a_reason(planning):
@@ -215,7 +234,7 @@ def test_a_plan_only_member_reads_the_plan_but_does_not_change_it(planning):
     save(planning)
     assert selectors.plan_of(planning.ngo_worker, planning.matter) is not None
     assert selectors.plan_actions_of(planning.ngo_worker, planning.matter).count() == 1
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowedError):
         save(planning, by=planning.ngo_worker, expected=1)
     with pytest.raises(NotFound):
         selectors.plan_of(planning.stranger, planning.matter)
@@ -228,11 +247,11 @@ def test_a_closed_matter_refuses_plan_changes(planning):
     casework.matter_close(
         actor=planning.worker, matter=planning.matter, reason="need_met", summary="Valmis."
     )
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         save(planning, expected=1)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.action_deliver(actor=planning.worker, action=item)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.plan_agree(actor=planning.worker, plan=plan, expected_version=1)
 
 
@@ -259,7 +278,7 @@ def test_a_citizen_of_another_family_sees_no_plan_and_cannot_comment(planning):
     assert selectors.plan_for_citizen(maria) == []
     with pytest.raises(NotFound):
         selectors.citizen_plan(maria, plan.pk)
-    with pytest.raises(services.NotAllowedError):
+    with pytest.raises(NotAllowedError):
         services.plan_comment(actor=maria, plan=plan, text="Hei")
     assert not PlanComment.objects.exists()
 
