@@ -190,7 +190,7 @@ _LOG_ORDER = (
     Part.OWN,
 )
 _PART_BASIS = {
-    Part.RESPONSIBLE: Basis.TEAM,
+    Part.RESPONSIBLE: Basis.RESPONSIBLE,
     Part.RELATIONSHIP: Basis.RELATIONSHIP,
     Part.TEAM_FULL: Basis.TEAM,
     Part.TEAM_ASSESSMENT: Basis.TEAM,

@@ -75,7 +75,7 @@ def register() -> None:
     register_family_basis(
         FamilyBasis(
             annotation="responsible",
-            log_basis=Basis.TEAM,
+            log_basis=Basis.RESPONSIBLE,
             parts=_responsible_parts,
             family_ids=lambda actor, today: responsible_for(actor).values("family_id"),
             exists=lambda actor, ref, today: Exists(responsible_for(actor).filter(Q(family=ref))),

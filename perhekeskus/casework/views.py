@@ -525,6 +525,7 @@ def _matter_page(request, matter: Matter, *, status=200, **forms):
         "scope_label": TeamMember.Scope(scope).label,
         "may_manage": manage,
         "may_close": may_close,
+        "sees_family": matter.family.access.allows(Kind.REGISTER, Act.READ),
         "sees_assessment": selectors.scope_allows(scope, TeamMember.Scope.ASSESSMENT_AND_PLAN),
         "sees_all": selectors.scope_allows(scope, TeamMember.Scope.FULL),
         "workers": list(matter.workers.all()),
