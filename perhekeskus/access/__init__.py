@@ -7,6 +7,7 @@ and disclosure appends to the access log in the same transaction. See
 
 from .actor import ANONYMOUS, Actor, actor_for, as_actor
 from .core import (
+    RESPONSIBLE,
     TEAM,
     Decision,
     NotFound,
@@ -29,6 +30,7 @@ __all__ = [
     "Decision",
     "DisclosureAnswer",
     "NotFound",
+    "RESPONSIBLE",
     "TEAM",
     "access_family",
     "actor_for",

@@ -10,6 +10,10 @@ Bases, in the order they are tried (Act 703/2023):
    the family (:class:`perhekeskus.casework.models.TeamMember`), in a unit
    they still work in; what of the matter they see is their member's scope
    (:func:`perhekeskus.casework.selectors.team_scope_of`);
+   ``responsible`` – the user is the current responsible worker of an open
+   matter of the family (:class:`perhekeskus.casework.models.ResponsibleWorker`),
+   named for a unit they still work in, whatever the matter's unit: they see
+   the whole matter;
 4. ``consent`` – a member's active consent to the user's organisation or
    sector (covers only the persons who consented or were consented for);
 5. ``own`` – a citizen's own family (members shown, records a minor has
@@ -45,6 +49,8 @@ from .log import Action, Basis, Subject, record, record_listed
 
 # The access log's basis for a member of a family's team (see _team_members).
 TEAM = Basis.TEAM
+# ... and for the current responsible worker of a family's matter (see _responsible).
+RESPONSIBLE = Basis.RESPONSIBLE
 
 
 class NotFound(Http404):
@@ -109,6 +115,22 @@ def _team_members(actor: Actor):
     )
 
 
+def _responsible(actor: Actor):
+    """The actor's current places as the responsible worker of open matters,
+    named for a unit they still work in (any unit, not only the matter's).
+
+    Naming another worker, closing the matter or leaving the unit ends the access.
+    """
+    from perhekeskus.casework.models import Matter, ResponsibleWorker
+
+    return ResponsibleWorker.objects.filter(
+        user_id=actor.user_id,
+        ends_at__isnull=True,
+        unit_id__in=actor.unit_ids,
+        matter__state=Matter.State.OPEN,
+    )
+
+
 def _grants(actor: Actor, now) -> QuerySet[AccessGrant]:
     return AccessGrant.objects.filter(user_id=actor.user_id, expires_at__gt=now)
 
@@ -129,6 +151,15 @@ def family_decision(
         for pk, person_id, task, _hidden in relationships:
             if person_id is None:
                 return Decision(Basis.RELATIONSHIP, f"client relationship {pk} ({task})")
+        responsible = (
+            _responsible(actor)
+            .filter(matter__family_id=family_id)
+            .values_list("pk", "matter_id")
+            .first()
+        )
+        if responsible is not None:
+            pk, matter_id = responsible
+            return Decision(RESPONSIBLE, f"responsible worker {pk} of matter {matter_id}")
         member = (
             _team_members(actor)
             .filter(matter__family_id=family_id)
@@ -196,6 +227,7 @@ def _family_bases(actor: Actor, ref: str, today, now) -> dict:
     if actor.is_professional:
         bases["via_relationship"] = Exists(_relationships(actor, today).filter(family=family))
         bases["via_team"] = Exists(_team_members(actor).filter(matter__family=family))
+        bases["via_responsible"] = Exists(_responsible(actor).filter(matter__family=family))
         bases["via_grant"] = Subquery(
             _grants(actor, now).filter(family=family).order_by("kind").values("kind")[:1]
         )
@@ -223,7 +255,7 @@ def families_visible_to(
     """Families the actor may read on some basis (a filter, not a list).
 
     Each row carries its basis as annotations (``via_relationship``,
-    ``via_team``, ``via_grant`` – the grant's kind –, ``via_consent``,
+    ``via_team``, ``via_responsible``, ``via_grant`` – the grant's kind –, ``via_consent``,
     ``via_own``), so a list can be logged with the basis of every family
     without more queries.
 
@@ -246,6 +278,7 @@ def families_visible_to(
     if actor.is_professional:
         condition |= Q(pk__in=_relationships(actor, today).values("family_id"))
         condition |= Q(pk__in=_team_members(actor).values("matter__family_id"))
+        condition |= Q(pk__in=_responsible(actor).values("matter__family_id"))
         condition |= Q(pk__in=_grants(actor, now).values("family_id"))
         condition |= Q(
             pk__in=members.filter(
@@ -279,6 +312,8 @@ def basis_of_listed(row) -> str:
     """The basis of a family or person from the ``*_visible_to`` annotations."""
     if getattr(row, "via_relationship", False):
         return Basis.RELATIONSHIP
+    if getattr(row, "via_responsible", False):
+        return RESPONSIBLE
     if getattr(row, "via_team", False):
         return TEAM
     if getattr(row, "via_grant", None):
@@ -308,6 +343,10 @@ def persons_visible_to(actor, *, now: datetime.datetime | None = None) -> QueryS
         condition |= Q(pk__in=relationships.filter(person__isnull=False).values("person_id"))
         team_families = _team_members(actor).values("matter__family_id")
         condition |= Q(pk__in=members.filter(family_id__in=team_families).values("person_id"))
+        responsible_families = _responsible(actor).values("matter__family_id")
+        condition |= Q(
+            pk__in=members.filter(family_id__in=responsible_families).values("person_id")
+        )
         granted = _grants(actor, now)
         condition |= Q(
             pk__in=members.filter(family_id__in=granted.values("family_id")).values("person_id")
@@ -319,6 +358,9 @@ def persons_visible_to(actor, *, now: datetime.datetime | None = None) -> QueryS
         ) | Exists(relationships.filter(person=OuterRef("pk")))
         annotations["via_team"] = Exists(
             members.filter(person=OuterRef("pk"), family_id__in=team_families)
+        )
+        annotations["via_responsible"] = Exists(
+            members.filter(person=OuterRef("pk"), family_id__in=responsible_families)
         )
         annotations["via_grant"] = Subquery(
             granted.filter(

@@ -48,6 +48,7 @@ class AccessLogEntry(models.Model):
     class Basis(models.TextChoices):
         RELATIONSHIP = "relationship", _("client relationship")
         TEAM = "team", _("member of the family's team")
+        RESPONSIBLE = "responsible", _("responsible worker of the family's matter")
         REFERRAL = "referral", _("request received (referral or consultation)")
         CONSENT = "consent", _("consent")
         STATUTORY = "statutory", _("statutory right")
