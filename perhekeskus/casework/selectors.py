@@ -107,10 +107,9 @@ def team_scope_of(actor, matter: Matter) -> str | None:
             return TeamMember.Scope.FULL
     if matter.state != Matter.State.OPEN:
         return None
-    if matter.worker_id == actor.user_id:
-        # Matter.worker says who; the row says for which unit she was named.
-        if _responsibilities(actor).filter(matter=matter).exists():
-            return TeamMember.Scope.FULL
+    # The row, not Matter.worker: it says for which unit she was named.
+    if _responsibilities(actor).filter(matter=matter).exists():
+        return TeamMember.Scope.FULL
     return _active_team(actor).filter(matter=matter).values_list("scope", flat=True).first()
 
 

@@ -942,13 +942,9 @@ def may_transfer(actor, matter: Matter) -> bool:
         return False
     if may_manage(actor, matter):
         return True
-    return (
-        matter.worker_id is not None
-        and matter.worker_id == actor.user_id
-        and ResponsibleWorker.objects.filter(
-            matter=matter, user_id=actor.user_id, ends_at__isnull=True, unit_id__in=actor.unit_ids
-        ).exists()
-    )
+    return ResponsibleWorker.objects.filter(
+        matter=matter, user_id=actor.user_id, ends_at__isnull=True, unit_id__in=actor.unit_ids
+    ).exists()
 
 
 def transfer_units(matter: Matter):
