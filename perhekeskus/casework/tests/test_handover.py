@@ -410,13 +410,21 @@ def test_a_forbidden_transfer_post_is_refused_and_logged(case, client):
     assert matter.unit == case.clinic and not MatterTransfer.objects.exists()
 
 
-@pytest.mark.parametrize("language", ["", "/sv", "/en"])
-def test_the_transfer_page_in_every_language(case, client, language):
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("", "Siirrä asia toiseen yksikköön"),
+        ("/sv", "Överför ärendet till en annan enhet"),
+        ("/en", "Transfer the matter to another unit"),
+    ],
+)
+def test_the_transfer_page_in_every_language(case, client, language, heading):
     matter = clinic_matter(case)
     client.force_login(case.nurse)
     page = client.get(f"{language}/casework/matters/{matter.pk}/transfer/")
     assert page.status_code == 200
     assert page.content.count(b"<h1") == 1
+    assert f"<h1>{heading}</h1>" in page.content.decode()
 
 
 def test_matters_opened_before_are_not_affected(case):
