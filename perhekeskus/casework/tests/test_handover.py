@@ -177,7 +177,10 @@ def test_a_transfer_uses_the_receiving_units_relationship_in_force(case):
     )
     matter.refresh_from_db()
     assert matter.relationship == in_force
-    assert ClientRelationship.objects.filter(family=case.lindqvist, unit=case.social_work).count()
+    # None opened beside it.
+    assert (
+        ClientRelationship.objects.filter(family=case.lindqvist, unit=case.social_work).count() == 1
+    )
 
 
 def test_the_sending_relationship_stays_while_another_open_matter_uses_it(case):
