@@ -207,12 +207,15 @@ def _seed(world: World, start: int, stop: int, rng: random.Random) -> None:
                 matter.relationship_id = matter.relationship.pk
             Matter.objects.bulk_create(matters)
             workers, team, assessments, appointments, participants = [], [], [], [], []
+            # The unit each worker works in (her membership's, above).
+            works_in = {u.pk: world.teams[w % TEAMS] for w, u in enumerate(world.workers)}
             referrals = []
             for matter, (i, n, user) in zip(matters, rows, strict=True):
                 workers.append(
                     ResponsibleWorker(
                         matter=matter,
                         user=user,
+                        unit=works_in[user.pk],
                         starts_at=matter.pending_at,
                         ends_at=None if matter.is_open else now,
                         reason="bench",

@@ -20,6 +20,7 @@ _EXPORTS = {
     "actor_for": ".actor",
     "as_actor": ".actor",
     "TEAM": ".core",
+    "RESPONSIBLE": ".core",
     "Decision": ".core",
     "Forbidden": ".core",
     "forbid": ".core",
@@ -60,6 +61,7 @@ __all__ = [
     "DisclosureAnswer",
     "NotFound",
     "TEAM",
+    "RESPONSIBLE",
     "access_family",
     "actor_for",
     "as_actor",
@@ -87,6 +89,7 @@ def __getattr__(name: str):
 if TYPE_CHECKING:
     from .actor import ANONYMOUS, Actor, actor_for, as_actor
     from .core import (
+        RESPONSIBLE,
         TEAM,
         Decision,
         Forbidden,

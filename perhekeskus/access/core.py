@@ -49,8 +49,10 @@ from .log import Action, Basis, Subject, record, record_listed
 from .registry import family_bases
 from .table import Act, Field, Kind, Part
 
-# The access log's basis for a member of a family's team.
+# The access log's basis for a member of a family's team, and for the
+# current responsible worker of a family's matter (registered by case work).
 TEAM = Basis.TEAM
+RESPONSIBLE = Basis.RESPONSIBLE
 
 
 class NotFound(Http404):

@@ -258,7 +258,7 @@ TABLE: dict[tuple[Kind, Part], Rule] = {
     (K.CONTACT, P.OWN): _rule(_SEE),
     # --- Matters ----------------------------------------------------------
     (K.MATTER, P.RESPONSIBLE): _rule(_WORK | {A.CLOSE, A.TRANSFER}),
-    (K.MATTER, P.RELATIONSHIP): _rule(_WORK | {A.CLOSE}),
+    (K.MATTER, P.RELATIONSHIP): _rule(_WORK | {A.CLOSE, A.TRANSFER}),
     (K.MATTER, P.TEAM_FULL): _rule(_SEE | {A.PRINT}),
     (K.MATTER, P.TEAM_ASSESSMENT): _rule(_SEE),
     (K.MATTER, P.TEAM_PLAN): _rule(_SEE),

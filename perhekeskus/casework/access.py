@@ -13,7 +13,7 @@ the unit ends the access.
 
 from __future__ import annotations
 
-from django.db.models import Exists, Q
+from django.db.models import Exists
 
 from perhekeskus.access.core import Decision, family_decision, require
 from perhekeskus.access.log import Basis, Subject
@@ -22,7 +22,7 @@ from perhekeskus.access.table import Act, Kind, Part
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.models import Unit
 
-from .models import Contact, Matter, TeamMember
+from .models import Contact, Matter, ResponsibleWorker, TeamMember
 
 SCOPE_PARTS = {
     TeamMember.Scope.FULL: Part.TEAM_FULL,
@@ -42,8 +42,17 @@ def team_places(actor):
 
 
 def responsible_for(actor):
-    """Open matters whose current responsible worker the actor is."""
-    return Matter.objects.filter(worker_id=actor.user_id, state=Matter.State.OPEN)
+    """The actor's current places as the responsible worker of open matters,
+    named for a unit they still work in (any unit, not only the matter's).
+
+    Naming another worker, closing the matter or leaving the unit ends it.
+    """
+    return ResponsibleWorker.objects.filter(
+        user_id=actor.user_id,
+        ends_at__isnull=True,
+        unit_id__in=actor.unit_ids,
+        matter__state=Matter.State.OPEN,
+    )
 
 
 def _team_parts(actor, family_id, today):
@@ -57,8 +66,10 @@ def _team_parts(actor, family_id, today):
 
 def _responsible_parts(actor, family_id, today):
     return [
-        (Part.RESPONSIBLE, f"responsible worker of matter {pk}")
-        for pk in responsible_for(actor).filter(family_id=family_id).values_list("pk", flat=True)
+        (Part.RESPONSIBLE, f"responsible worker {pk} of matter {matter_id}")
+        for pk, matter_id in responsible_for(actor)
+        .filter(matter__family_id=family_id)
+        .values_list("pk", "matter_id")
     ]
 
 
@@ -77,8 +88,10 @@ def register() -> None:
             annotation="responsible",
             log_basis=Basis.RESPONSIBLE,
             parts=_responsible_parts,
-            family_ids=lambda actor, today: responsible_for(actor).values("family_id"),
-            exists=lambda actor, ref, today: Exists(responsible_for(actor).filter(Q(family=ref))),
+            family_ids=lambda actor, today: responsible_for(actor).values("matter__family_id"),
+            exists=lambda actor, ref, today: Exists(
+                responsible_for(actor).filter(matter__family=ref)
+            ),
         )
     )
 
@@ -168,7 +181,7 @@ def matter_parts(actor, matter: Matter) -> frozenset[Part]:
     ):
         parts.add(Part.RELATIONSHIP)
     if matter.state == Matter.State.OPEN:
-        if matter.worker_id is not None and matter.worker_id == actor.user_id:
+        if responsible_for(actor).filter(matter=matter).exists():
             parts.add(Part.RESPONSIBLE)
         scopes = TeamMember.objects.filter(
             matter=matter,

@@ -272,3 +272,27 @@ class CloseForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
     )
+
+
+class TransferForm(forms.Form):
+    to_unit = forms.ChoiceField(label=_("Transfer to the unit"))
+    # Required by the service, which says why (one message for the page and the API).
+    reason = forms.CharField(
+        label=_("Reason for the transfer"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("It is kept with the matter's history, with your name and the time."),
+    )
+    responsible_worker = forms.ChoiceField(
+        label=_("Responsible worker after the transfer"),
+        required=False,
+        help_text=_("Leave as it is to keep the current responsible worker."),
+    )
+
+    def __init__(self, *args, units=(), workers=(), keep_label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_unit"].choices = [("", "—")] + [(str(u.pk), u.name) for u in units]
+        self.fields["responsible_worker"].choices = [("", keep_label or "—")] + [
+            (str(u.pk), label) for u, label in workers
+        ]

@@ -5,7 +5,8 @@
 - :class:`Matter` – a pending matter (*vireilletulo*) of a family in a unit,
   with its statutory deadlines, pointing at the client relationship it uses;
 - :class:`ResponsibleWorker` – who the family's worker is, with history;
-- :class:`TeamMember` – the multi-professional team and what each may see.
+- :class:`TeamMember` – the multi-professional team and what each may see;
+- :class:`MatterTransfer` – a matter handed over to another unit, and why.
 
 Only :mod:`perhekeskus.casework.services` writes these; nothing is ever
 deleted (``PROTECT`` everywhere), closing a matter only marks it closed.
@@ -21,6 +22,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.core.appendonly import AppendOnly
 from perhekeskus.core.models import BaseModel
 from perhekeskus.families.models import ServiceTask
 
@@ -468,6 +470,18 @@ class ResponsibleWorker(BaseModel):
         related_name="responsibilities",
         verbose_name=_("responsible worker"),
     )
+    # The unit the worker does client work in for this matter: it may be
+    # another unit than the matter's. While she still works there and the
+    # matter is open, she reads the family on the basis ``responsible``.
+    # Empty only on rows written without the services (bulk loads).
+    unit = models.ForeignKey(
+        "accounts.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("works in"),
+    )
     starts_at = models.DateTimeField(_("from"), default=timezone.now)
     ends_at = models.DateTimeField(_("until"), null=True, blank=True)
     reason = models.CharField(_("reason"), max_length=300)
@@ -484,6 +498,8 @@ class ResponsibleWorker(BaseModel):
         verbose_name = _("responsible worker")
         verbose_name_plural = _("responsible workers")
         ordering = ["-starts_at"]
+        # The access layer's basis ``responsible``: the user's current rows.
+        indexes = [models.Index(fields=["user", "ends_at", "unit"], name="responsible_worker_user")]
         constraints = [
             models.UniqueConstraint(
                 fields=["matter"],
@@ -595,3 +611,60 @@ class TeamMember(BaseModel):
     @property
     def is_active(self) -> bool:
         return self.removed_at is None
+
+
+class MatterTransfer(AppendOnly):
+    """A matter handed over from one unit to another, with the reason.
+
+    Written once by :func:`perhekeskus.casework.services.matter_transfer`
+    and never changed: the matter's units over time are these rows.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    matter = models.ForeignKey(
+        Matter, on_delete=models.PROTECT, related_name="transfers", verbose_name=_("matter")
+    )
+    from_unit = models.ForeignKey(
+        "accounts.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("from unit")
+    )
+    to_unit = models.ForeignKey(
+        "accounts.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("to unit")
+    )
+    # The client relationships the matter used before and after.
+    from_relationship = models.ForeignKey(
+        "families.ClientRelationship",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("client relationship before"),
+    )
+    to_relationship = models.ForeignKey(
+        "families.ClientRelationship",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("client relationship after"),
+    )
+    from_relationship_ended = models.BooleanField(
+        _("the sending unit's client relationship ended"), default=False
+    )
+    transferred_at = models.DateTimeField(_("transferred"), default=timezone.now)
+    transferred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("transferred by"),
+    )
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        verbose_name = _("transfer of a matter")
+        verbose_name_plural = _("transfers of matters")
+        ordering = ["transferred_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_unit=F("to_unit")), name="matter_transfer_other_unit"
+            ),
+            models.CheckConstraint(condition=Q(reason__gt=""), name="matter_transfer_reason"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.matter_id}: {self.from_unit_id} → {self.to_unit_id}"

@@ -1,8 +1,10 @@
 """Reads of case work, scoped through the access layer.
 
 A matter is visible to the professionals of its unit while the unit's client
-relationship with the family is in force, and to the active members of its
-team (the access layer's basis ``team``); every page read of a matter is
+relationship with the family is in force, to its current responsible worker
+while it is open, whatever unit she works in (the access layer's basis
+``responsible``), and to the active members of its team (the basis
+``team``); every page read of a matter is
 logged by :func:`perhekeskus.access.access_family`. Anything else is the same
 404 as a missing record, and the refusal is logged.
 """
@@ -28,7 +30,7 @@ from perhekeskus.catalogue.models import Service
 from perhekeskus.families.models import ClientRelationship, FamilyMembership
 
 from .access import contact_decision
-from .models import Contact, Matter, ResponsibleWorker, TeamMember
+from .models import Contact, Matter, MatterTransfer, ResponsibleWorker, TeamMember
 from .services import handling_unit_ids
 
 # What each scope sees of a matter; a wider scope sees all of a narrower one.
@@ -50,13 +52,21 @@ def _active_team(actor) -> QuerySet[TeamMember]:
     )
 
 
+def _responsibilities(actor) -> QuerySet[ResponsibleWorker]:
+    """The actor's current places as responsible worker, in units they still work in."""
+    return ResponsibleWorker.objects.filter(
+        user_id=actor.user_id, ends_at__isnull=True, unit_id__in=actor.unit_ids
+    )
+
+
 def _unit_relationships(actor):
     return ClientRelationship.objects.active().filter(unit_id__in=actor.unit_ids)
 
 
 def matters_visible_to(actor) -> QuerySet[Matter]:
     """Matters of the actor's units with the relationship in force, and open
-    matters whose team the actor is in (a filter, not a list)."""
+    matters the actor is the responsible worker of or in the team of (a
+    filter, not a list)."""
     actor = as_actor(actor)
     if not actor.is_professional or not actor.can(Capability.CLIENT_WORK):
         return Matter.objects.none()
@@ -70,7 +80,11 @@ def matters_visible_to(actor) -> QuerySet[Matter]:
         Exists(_active_team(actor).filter(matter=OuterRef("pk"))),
         state=Matter.State.OPEN,
     )
-    return Matter.objects.filter(own_unit | member)
+    responsible = Q(
+        Exists(_responsibilities(actor).filter(matter=OuterRef("pk"))),
+        state=Matter.State.OPEN,
+    )
+    return Matter.objects.filter(own_unit | responsible | member)
 
 
 def works_on(actor, *, scopes=None) -> Q:
@@ -92,7 +106,8 @@ def works_on(actor, *, scopes=None) -> Q:
 
 def team_scope_of(actor, matter: Matter) -> str | None:
     """What of this matter the actor may see: ``full`` for the professionals of
-    its unit, the member's scope for a team member, None for anyone else."""
+    its unit and for its current responsible worker (of any unit), the
+    member's scope for a team member, None for anyone else."""
     actor = as_actor(actor)
     if not actor.is_professional or not actor.can(Capability.CLIENT_WORK):
         return None
@@ -102,6 +117,9 @@ def team_scope_of(actor, matter: Matter) -> str | None:
             return TeamMember.Scope.FULL
     if matter.state != Matter.State.OPEN:
         return None
+    # The row, not Matter.worker: it says for which unit she was named.
+    if _responsibilities(actor).filter(matter=matter).exists():
+        return TeamMember.Scope.FULL
     return _active_team(actor).filter(matter=matter).values_list("scope", flat=True).first()
 
 
@@ -111,9 +129,15 @@ def _matter_queryset():
     ).prefetch_related(
         Prefetch(
             "workers",
-            queryset=ResponsibleWorker.objects.select_related("user", "assigned_by").order_by(
-                "-starts_at"
-            ),
+            queryset=ResponsibleWorker.objects.select_related(
+                "user", "assigned_by", "unit"
+            ).order_by("-starts_at"),
+        ),
+        Prefetch(
+            "transfers",
+            queryset=MatterTransfer.objects.select_related(
+                "from_unit", "to_unit", "transferred_by"
+            ).order_by("transferred_at", "id"),
         ),
         Prefetch(
             "team",

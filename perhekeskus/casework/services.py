@@ -37,7 +37,7 @@ from perhekeskus.families.models import (
 )
 
 from . import access
-from .models import Contact, Matter, ResponsibleWorker, TeamMember
+from .models import Contact, Matter, MatterTransfer, ResponsibleWorker, TeamMember
 
 
 class CaseworkError(ValidationError):
@@ -597,19 +597,57 @@ def child_welfare_caseload(user, *, adding=None) -> int:
 UNCHECKED = object()
 
 
+def worker_unit(user, matter: Matter, needed: str, *, unit: Unit | None = None) -> Unit | None:
+    """The unit the user would be the matter's responsible worker for: one of
+    the matter's organisation where a membership in force gives client work
+    and ``needed`` (the rules module's capability). ``unit`` picks one; else
+    the matter's own unit if she works there, else the first by name."""
+    memberships = (
+        Membership.objects.active()
+        .filter(user=user, unit__organization_id=matter.unit.organization_id)
+        .select_related("unit")
+        .order_by("unit__name")
+    )
+    units = [
+        m.unit
+        for m in memberships
+        if {Capability.CLIENT_WORK, needed}
+        <= capabilities_of_membership(m.role, m.protected_address_right)
+    ]
+    if unit is not None:
+        return next((u for u in units if u.pk == unit.pk), None)
+    return next((u for u in units if u.pk == matter.unit_id), units[0] if units else None)
+
+
+def _display_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
 @transaction.atomic
 def worker_assign(
-    *, actor, matter: Matter, user, reason: str, replaces=UNCHECKED, at=None
+    *, actor, matter: Matter, user, reason: str, replaces=UNCHECKED, unit=None, at=None
 ) -> ResponsibleWorker:
     """Name the family's responsible worker, or change them (history kept).
 
     SHL §42 / LSL §13b: the rules module says which capability the worker
-    needs; a worker without it is refused. ``replaces`` is the user id of the
+    needs; a worker without it is refused. The worker may work in another
+    unit of the organisation than the matter's: the row records which
+    (``unit``, by default :func:`worker_unit`'s choice), and she sees the
+    matter on the basis ``responsible``. ``replaces`` is the user id of the
     worker the form showed (None: nobody); if someone else changed the worker
     meanwhile, the change is refused and names who it is now.
     """
     _require_manager(actor, matter)
     matter = _require_open(matter)
+    return _name_worker(
+        actor=actor, matter=matter, user=user, reason=reason, replaces=replaces, unit=unit, at=at
+    )
+
+
+def _name_worker(
+    *, actor, matter: Matter, user, reason: str, replaces=UNCHECKED, unit=None, at=None
+) -> ResponsibleWorker:
+    """Name or change the worker of a locked open matter (the caller checked who may)."""
     reason = (reason or "").strip()
     if not reason:
         raise CaseworkError({"reason": _("Give the reason for naming this worker.")})
@@ -618,7 +656,8 @@ def worker_assign(
             service_task=matter.service_task, special_support=matter.special_support
         )
     )
-    if needed not in capabilities_in_organisation(user, matter.unit.organization_id):
+    works_in = worker_unit(user, matter, needed, unit=unit)
+    if works_in is None:
         if needed == Capability.BE_RESPONSIBLE_WORKER_CHILD_WELFARE:
             message = _(
                 "%(name)s cannot be the responsible worker: in child welfare and for a child "
@@ -630,8 +669,7 @@ def worker_assign(
                 "%(name)s cannot be the responsible worker: the responsible worker must be "
                 "a social welfare professional of the organisation (SHL §42)."
             )
-        name = user.get_full_name() or user.get_username()
-        raise CaseworkError({"user": message % {"name": name}})
+        raise CaseworkError({"user": message % {"name": _display_name(user)}})
     if matter.service_task == ServiceTask.CHILD_WELFARE:
         children = child_welfare_caseload(user, adding=matter.family_id)
         if children > rules.CHILD_WELFARE_CASELOAD_LIMIT:
@@ -642,7 +680,7 @@ def worker_assign(
                         "welfare; the limit is %(limit)s (LSL §13b)."
                     )
                     % {
-                        "name": user.get_full_name() or user.get_username(),
+                        "name": _display_name(user),
                         "count": children,
                         "limit": rules.CHILD_WELFARE_CASELOAD_LIMIT,
                     }
@@ -656,9 +694,7 @@ def worker_assign(
         .first()
     )
     if replaces is not UNCHECKED and str(replaces or "") != str(current.user_id if current else ""):
-        now_named = (
-            (current.user.get_full_name() or current.user.get_username()) if current else "—"
-        )
+        now_named = _display_name(current.user) if current else "—"
         raise CaseworkError(
             _(
                 "Someone else changed the responsible worker meanwhile: it is now %(name)s. "
@@ -673,7 +709,12 @@ def worker_assign(
         current.version += 1
         current.save(update_fields=["ends_at", "version", "updated_at"])
     worker = ResponsibleWorker.objects.create(
-        matter=matter, user=user, starts_at=now, reason=reason[:300], assigned_by=_user(actor)
+        matter=matter,
+        user=user,
+        unit=works_in,
+        starts_at=now,
+        reason=reason[:300],
+        assigned_by=_user(actor),
     )
     emit(
         "worker.assigned",
@@ -886,3 +927,115 @@ def matter_close(*, actor, matter: Matter, reason: str, summary: str, at=None) -
         days_open=(timezone.localdate(now) - timezone.localdate(matter.pending_at)).days,
     )
     return matter
+
+
+# --- Handing a matter over to another unit -----------------------------------
+
+
+def may_transfer(actor, matter: Matter) -> bool:
+    """The access table's act ``transfer``: the matter's current responsible
+    worker, or those who run it in the sending unit (they name its worker
+    too). Both do client work; a role that does not (e.g. ``manager``) reads
+    no client's matter, so it cannot move one either."""
+    return may_manage(actor, matter, Act.TRANSFER)
+
+
+def transfer_units(matter: Matter):
+    """The units a matter may be handed over to: the other active units of
+    its organisation that do client work (not the administration)."""
+    return (
+        Unit.objects.filter(organization_id=matter.unit.organization_id, is_active=True)
+        .exclude(pk=matter.unit_id)
+        .exclude(kind=Unit.Kind.ADMINISTRATION)
+        .order_by("name")
+    )
+
+
+@transaction.atomic
+def matter_transfer(
+    *, actor, matter: Matter, to_unit: Unit, reason: str, responsible_worker=None, at=None
+) -> MatterTransfer:
+    """Hand an open matter over to another unit of the same organisation.
+
+    The matter keeps everything that makes it the same matter: its pending
+    moment and statutory deadlines (the clocks do not restart), its contact,
+    team, assessment and plan. It moves to the receiving unit, which works
+    on it in its own client relationship with the family for the matter's
+    service task (used if in force, opened otherwise). The relationship the
+    matter used ends when no other open matter uses it, as on closing: a
+    client relationship is the unit's ground to process the family's data,
+    and with no matter of the family left the sending unit has no task that
+    needs it (its records stay; nothing is deleted). While another open
+    matter uses it, it stays in force.
+
+    ``responsible_worker``: name a new worker at the same time (checked as
+    in :func:`worker_assign`); otherwise the current one stays, seeing the
+    matter on the basis ``responsible`` from her own unit. The transfer is
+    recorded (:class:`MatterTransfer`) and emitted as ``matter.transferred``.
+    """
+    actor = as_actor(actor)
+    if not may_transfer(actor, matter):
+        raise PermissionDenied
+    matter = _require_open(matter)
+    if not may_transfer(actor, matter):  # the locked row decides
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise CaseworkError({"reason": _("Give the reason for transferring the matter.")})
+    if to_unit is None or to_unit.pk == matter.unit_id:
+        raise CaseworkError({"to_unit": _("Choose another unit than the matter's own.")})
+    if not transfer_units(matter).filter(pk=to_unit.pk).exists():
+        raise CaseworkError(
+            {
+                "to_unit": _(
+                    "A matter can be transferred only to an active unit of the same "
+                    "organisation. Another organisation opens its own matter."
+                )
+            }
+        )
+    now = _now(at)
+    from_unit, old = matter.unit, matter.relationship
+    new = _relationship_for(
+        actor, family=matter.family, unit=to_unit, service_task=matter.service_task
+    )
+    matter.unit = to_unit
+    matter.relationship = new
+    matter.version += 1
+    matter.save(update_fields=["unit", "relationship", "version", "updated_at"])
+    ended = False
+    if old.pk != new.pk and old.ends_on is None:
+        if not Matter.objects.open().filter(relationship_id=old.pk).exists():
+            family_services.relationship_close(actor=actor, relationship=old)
+            ended = True
+    transfer = MatterTransfer.objects.create(
+        matter=matter,
+        from_unit=from_unit,
+        to_unit=to_unit,
+        from_relationship=old,
+        to_relationship=new,
+        from_relationship_ended=ended,
+        transferred_at=now,
+        transferred_by=actor.user,
+        reason=reason,
+    )
+    emit(
+        "matter.transferred",
+        family=matter.family,
+        unit=to_unit,
+        service_task=matter.service_task,
+        at=now,
+        from_kind=from_unit.kind,
+        to_kind=to_unit.kind,
+        relationship_ended=ended,
+    )
+    if responsible_worker is not None and responsible_worker.pk != matter.worker_id:
+        _name_worker(
+            actor=actor,
+            matter=matter,
+            user=responsible_worker,
+            reason=str(
+                _("Named when the matter was transferred to %(unit)s.") % {"unit": to_unit.name}
+            ),
+            at=now,
+        )
+    return transfer

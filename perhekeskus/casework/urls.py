@@ -40,4 +40,9 @@ urlpatterns = [
         name="matter_team_remove",
     ),
     path("casework/matters/<uuid:matter_id>/close/", views.matter_close, name="matter_close"),
+    path(
+        "casework/matters/<uuid:matter_id>/transfer/",
+        views.matter_transfer,
+        name="matter_transfer",
+    ),
 ]

@@ -51,6 +51,7 @@ from .forms import (
     OnBehalfForm,
     OpenMatterForm,
     TeamMemberForm,
+    TransferForm,
     UnreachableForm,
     WorkerForm,
     add_errors,
@@ -526,6 +527,8 @@ def _matter_page(request, matter: Matter, *, status=200, **forms):
         "may_manage": manage,
         "may_close": may_close,
         "sees_family": matter.family.access.allows(Kind.REGISTER, Act.READ),
+        "may_transfer": matter.is_open and services.may_transfer(actor, matter),
+        "transfers": list(matter.transfers.all()),
         "sees_assessment": selectors.scope_allows(scope, TeamMember.Scope.ASSESSMENT_AND_PLAN),
         "sees_all": selectors.scope_allows(scope, TeamMember.Scope.FULL),
         "workers": list(matter.workers.all()),
@@ -653,3 +656,66 @@ def matter_close(request, matter_id):
             messages.success(request, _("The matter was closed. Nothing was deleted."))
             return redirect("casework:matter", matter_id=matter.pk)
     return _matter_page(request, matter, close_form=form)
+
+
+def _transfer_form(matter: Matter, data=None) -> TransferForm:
+    current = matter.responsible_worker
+    keep = (
+        _("Keep %(name)s") % {"name": current.get_full_name() or current.get_username()}
+        if current is not None
+        else _("Name later")
+    )
+    return TransferForm(
+        data,
+        units=list(services.transfer_units(matter)),
+        workers=_workers(matter.unit.organization_id),
+        keep_label=keep,
+        prefix="transfer",
+    )
+
+
+@client_data
+@require_http_methods(["GET", "HEAD", "POST"])
+def matter_transfer(request, matter_id):
+    """Hand the matter over to another unit: its responsible worker or those
+    who run it in its unit; anyone else is refused (403, logged)."""
+    actor = request.actor
+    matter = selectors.access_matter(actor, matter_id, request=request)
+    if not matter.is_open or not services.may_transfer(actor, matter):
+        raise PermissionDenied
+    form = _transfer_form(matter, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        to_unit = next(u for u in services.transfer_units(matter) if str(u.pk) == data["to_unit"])
+        worker = next(
+            (
+                u
+                for u, _label in _workers(matter.unit.organization_id)
+                if str(u.pk) == data["responsible_worker"]
+            ),
+            None,
+        )
+        try:
+            services.matter_transfer(
+                actor=actor,
+                matter=matter,
+                to_unit=to_unit,
+                reason=data["reason"],
+                responsible_worker=worker,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The matter was transferred to %(unit)s.") % {"unit": to_unit.name},
+            )
+            matter.refresh_from_db()
+            if selectors.team_scope_of(actor, matter) is not None:
+                return redirect("casework:matter", matter_id=matter.pk)
+            messages.info(
+                request,
+                _("You no longer work on it, so it is no longer on your list."),
+            )
+            return redirect("casework:matters")
+    return render(request, "casework/transfer.html", {"matter": matter, "form": form})

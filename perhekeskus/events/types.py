@@ -28,6 +28,10 @@ EVENT_TYPES: dict[str, tuple[str, frozenset[str]]] = {
         _("A matter was closed."),
         frozenset({"reason", "days_open"}),
     ),
+    "matter.transferred": (
+        _("A matter was transferred to another unit (the event's unit receives it)."),
+        frozenset({"from_kind", "to_kind", "relationship_ended"}),
+    ),
     "worker.assigned": (
         _("A responsible worker was named or changed."),
         frozenset({"change"}),

@@ -72,10 +72,12 @@ class MatterFactory(factory.django.DjangoModelFactory):
     deadline_statutory = factory.LazyAttribute(lambda o: o.special_support)
 
 
-def give_worker(matter, user, *, days_ago: int = 0) -> ResponsibleWorker:
+def give_worker(matter, user, *, days_ago: int = 0, unit=None) -> ResponsibleWorker:
+    """Name the worker, for the unit she works in (her first, unless given)."""
     return ResponsibleWorker.objects.create(
         matter=matter,
         user=user,
+        unit=unit or user.memberships.order_by("unit__name").first().unit,
         starts_at=timezone.now() - datetime.timedelta(days=days_ago),
         reason="Nimetty",
     )
