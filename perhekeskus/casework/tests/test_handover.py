@@ -12,8 +12,8 @@ from django.test import Client
 from perhekeskus.access import RESPONSIBLE, NotFound, families_visible_to, persons_visible_to
 from perhekeskus.access.actor import actor_for
 from perhekeskus.access.core import family_decision
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.models import Role
-from perhekeskus.audit.models import AccessLogEntry
 from perhekeskus.casework import selectors, services
 from perhekeskus.casework.models import Matter, MatterTransfer, ResponsibleWorker, TeamMember
 from perhekeskus.casework.services import CaseworkError
