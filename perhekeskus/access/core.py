@@ -181,8 +181,8 @@ def _grants(actor: Actor, now) -> QuerySet[AccessGrant]:
 
 # The order in which a decision's logged basis is chosen: the strongest first.
 _LOG_ORDER = (
-    Part.RESPONSIBLE,
     Part.RELATIONSHIP,
+    Part.RESPONSIBLE,
     Part.TEAM_FULL,
     Part.TEAM_ASSESSMENT,
     Part.TEAM_PLAN,
