@@ -145,9 +145,30 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
-CACHES = {
-    "default": environ.Env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://")
-}
+# The cache keeps the counters of the rate limits (sign-in, contacts), so
+# every process serving the site must see the same one: CACHE_URL when set
+# (any cache django-environ knows), else Redis at REDIS_URL, else a table in
+# the database (``migrate`` makes it: perhekeskus.core.cache).
+_CACHE_URL = env.str("CACHE_URL", default="")
+_REDIS_URL = env.str("REDIS_URL", default="")
+if _CACHE_URL:
+    CACHES = {"default": environ.Env.cache_url_config(_CACHE_URL)}
+elif _REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _REDIS_URL,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "perhekeskus.core.cache.DatabaseCache",
+            "LOCATION": "perhekeskus_cache",
+            # Culling past the default 300 entries would drop live counters.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -237,8 +258,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 # Lockout: after LOGIN_ATTEMPTS failures on one account within the lockout
-# window further attempts are refused; the rate limits live in the cache,
-# which must be shared (CACHE_URL) when several processes serve the site.
+# window further attempts are refused; the rate limits live in the shared
+# cache (CACHES above).
 LOGIN_ATTEMPTS = env.int("PERHEKESKUS_LOGIN_ATTEMPTS", default=5)
 LOGIN_LOCKOUT_MINUTES = env.int("PERHEKESKUS_LOGIN_LOCKOUT_MINUTES", default=15)
 ACCOUNT_RATE_LIMITS = {
@@ -334,3 +355,4 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 LINK_CHECK_TIMEOUT = env.float("PERHEKESKUS_LINK_CHECK_TIMEOUT", default=10.0)
 # Hours before an appointment when its reminders go out (``perhekeskus send-reminders``).
 APPOINTMENT_REMINDER_HOURS = env.int("PERHEKESKUS_APPOINTMENT_REMINDER_HOURS", default=24)
+
