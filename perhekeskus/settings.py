@@ -356,3 +356,10 @@ LINK_CHECK_TIMEOUT = env.float("PERHEKESKUS_LINK_CHECK_TIMEOUT", default=10.0)
 # Hours before an appointment when its reminders go out (``perhekeskus send-reminders``).
 APPOINTMENT_REMINDER_HOURS = env.int("PERHEKESKUS_APPOINTMENT_REMINDER_HOURS", default=24)
 
+# --- Limits of public writes (docs/casework.md) -------------------------------
+# The family's one door (the ask-for-help form and POST /api/v1/contacts, one
+# budget for both): contacts accepted per client address, and in total, in a
+# window of this many minutes. 0 turns that limit off.
+CONTACT_LIMIT_PER_ADDRESS = env.int("PERHEKESKUS_CONTACT_LIMIT_PER_ADDRESS", default=10)
+CONTACT_LIMIT_TOTAL = env.int("PERHEKESKUS_CONTACT_LIMIT_TOTAL", default=300)
+CONTACT_LIMIT_WINDOW_MINUTES = env.int("PERHEKESKUS_CONTACT_LIMIT_WINDOW_MINUTES", default=60)

@@ -1,0 +1,46 @@
+"""How many contacts the one door takes in a while (settings.CONTACT_LIMIT_*).
+
+The form and ``POST /api/v1/contacts`` share one budget: a flood through
+either uses it up. Only accepted contacts count, so a family correcting
+the form is never refused for its mistakes.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import ngettext
+
+from perhekeskus.core import ratelimit
+from perhekeskus.core.ratelimit import Refusal
+
+
+def take_contact(request) -> Refusal | None:
+    """Count one contact from the request's address; a Refusal when over a limit."""
+    return ratelimit.take(
+        "contact",
+        ratelimit.client_address(request),
+        per_address=settings.CONTACT_LIMIT_PER_ADDRESS,
+        total=settings.CONTACT_LIMIT_TOTAL,
+        window_seconds=settings.CONTACT_LIMIT_WINDOW_MINUTES * 60,
+    )
+
+
+def refusal_message(refusal: Refusal) -> str:
+    """Why the contact was not received and when to send it again."""
+    if refusal.ceiling == ratelimit.PER_ADDRESS:
+        why = ngettext(
+            "Your message was not sent: many messages have been sent from your "
+            "network address in a short time. Please send it again in %(minutes)d minute.",
+            "Your message was not sent: many messages have been sent from your "
+            "network address in a short time. Please send it again in %(minutes)d minutes.",
+            refusal.minutes,
+        )
+    else:
+        why = ngettext(
+            "Your message was not sent: the family centre has received unusually many "
+            "messages in a short time. Please send it again in %(minutes)d minute.",
+            "Your message was not sent: the family centre has received unusually many "
+            "messages in a short time. Please send it again in %(minutes)d minutes.",
+            refusal.minutes,
+        )
+    return why % {"minutes": refusal.minutes}
