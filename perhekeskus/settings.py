@@ -82,6 +82,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside the sign-in middlewares, so it sees their redirects too.
+    "perhekeskus.web.middleware.NoStoreMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "perhekeskus.accounts.middleware.SecondFactorRequiredMiddleware",
