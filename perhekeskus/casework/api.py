@@ -91,10 +91,10 @@ def submit_contact(request, response: HttpResponse, payload: ContactIn):
     )
     unknown = set(payload.life_situations) - {t.code for t in terms}
     if form.is_valid() and not unknown:
-        refusal = limits.take_contact(request)
-        if refusal is not None:
-            response["Retry-After"] = str(refusal.retry_after)
-            return Status(429, {"detail": limits.refusal_message(refusal)})
+        taken = limits.take_contact(request)
+        if taken.refusal is not None:
+            response["Retry-After"] = str(taken.refusal.retry_after)
+            return Status(429, {"detail": limits.refusal_message(taken.refusal)})
         try:
             contact = services.contact_submit(
                 actor=None,
@@ -103,6 +103,7 @@ def submit_contact(request, response: HttpResponse, payload: ContactIn):
                 **{k: v for k, v in form.cleaned_data.items() if k != "service"},
             )
         except ValidationError as error:
+            taken.give_back()
             add_errors(form, error)
         else:
             return Status(

@@ -1,8 +1,9 @@
 """How many contacts the one door takes in a while (settings.CONTACT_LIMIT_*).
 
 The form and ``POST /api/v1/contacts`` share one budget: a flood through
-either uses it up. Only accepted contacts count, so a family correcting
-the form is never refused for its mistakes.
+either uses it up. Only received contacts count (a contact the form or the
+service refuses is given back), so a family correcting its mistakes is
+never refused for them.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from django.conf import settings
 from django.utils.translation import ngettext
 
 from perhekeskus.core import ratelimit
-from perhekeskus.core.ratelimit import Refusal
+from perhekeskus.core.ratelimit import Refusal, Taken
 
 
-def take_contact(request) -> Refusal | None:
-    """Count one contact from the request's address; a Refusal when over a limit."""
+def take_contact(request) -> Taken:
+    """Count one contact from the request's address; ``refusal`` when over a limit.
+
+    Give it back when the contact is then not received."""
     return ratelimit.take(
         "contact",
         ratelimit.client_address(request),

@@ -82,9 +82,11 @@ def ask_for_help(request):
     form = AskForHelpForm(request.POST or None, initial=initial, signed_in=citizen is not None)
     refusal = None
     if request.method == "POST" and form.is_valid():
-        # Counted only when the form is valid: a family correcting its
-        # mistakes is never refused for them.
-        refusal = limits.take_contact(request)
+        # Counted only when the form is valid (and given back when the
+        # service refuses): a family correcting its mistakes is never
+        # refused for them.
+        taken = limits.take_contact(request)
+        refusal = taken.refusal
     if request.method == "POST" and form.is_valid() and refusal is None:
         data = form.cleaned_data
         try:
@@ -102,6 +104,7 @@ def ask_for_help(request):
                 service=service,
             )
         except ValidationError as error:
+            taken.give_back()
             add_errors(form, error)
         else:
             kept = request.session.get(selectors.RECEIPT_SESSION_KEY, [])

@@ -4,7 +4,8 @@ A write is counted against its client address and against everyone's total
 in the current window (windows start at multiples of their length since the
 epoch, so every process agrees on them). When either count passes its
 ceiling the write is refused until the window ends: :class:`Refusal` says
-which ceiling and how many seconds remain (the ``Retry-After``).
+which ceiling and how many seconds remain (the ``Retry-After``). A write
+counted but then not made is given back (:meth:`Taken.give_back`).
 
 Counting is ``cache.add`` (start at 0) then ``cache.incr``, atomic in Redis
 and in the database cache (perhekeskus.core.cache). Addresses are kept in the
@@ -64,6 +65,23 @@ def _uncount(key: str) -> None:
         pass
 
 
+@dataclass(frozen=True)
+class Taken:
+    """The outcome of :func:`take`: refused, or counted (and can be given back)."""
+
+    refusal: Refusal | None = None
+    keys: tuple[str, ...] = ()
+
+    def give_back(self) -> None:
+        """Uncount a write that was counted but then not made (e.g. the
+        service refused it), so that it does not use up the limit."""
+        try:
+            for key in self.keys:
+                _uncount(key)
+        except Exception:
+            logger.exception("Rate limit could not be given back")
+
+
 def take(
     scope: str,
     address: str,
@@ -72,8 +90,8 @@ def take(
     total: int,
     window_seconds: int,
     at: float | None = None,
-) -> Refusal | None:
-    """Count one write of ``scope`` from ``address``; a Refusal when over a ceiling.
+) -> Taken:
+    """Count one write of ``scope`` from ``address``; ``refusal`` when over a ceiling.
 
     A ceiling of 0 is no ceiling. A write refused for the total is not left
     on the address's count: the address did not get its write.
@@ -86,16 +104,21 @@ def take(
     timeout = window_seconds + 60
     prefix = f"limit:{scope}:{window_seconds}:{start}"
     who = salted_hmac("perhekeskus.core.ratelimit", address, algorithm="sha256").hexdigest()[:32]
-    address_key = f"{prefix}:{who}"
+    address_key, total_key = f"{prefix}:{who}", f"{prefix}:all"
+    counted: list[str] = []
     try:
-        if per_address > 0 and _count(address_key, timeout) > per_address:
-            return Refusal(PER_ADDRESS, retry_after)
-        if total > 0 and _count(f"{prefix}:all", timeout) > total:
-            if per_address > 0:
-                _uncount(address_key)
-            return Refusal(TOTAL, retry_after)
+        if per_address > 0:
+            counted.append(address_key)
+            if _count(address_key, timeout) > per_address:
+                return Taken(Refusal(PER_ADDRESS, retry_after))
+        if total > 0:
+            counted.append(total_key)
+            if _count(total_key, timeout) > total:
+                if per_address > 0:
+                    _uncount(address_key)
+                return Taken(Refusal(TOTAL, retry_after))
     except Exception:
         # A family asking for help is not turned away because the cache is
         # down: the write goes through, and the failure is logged.
         logger.exception("Rate limit %s could not be counted", scope)
-    return None
+    return Taken(keys=tuple(counted))

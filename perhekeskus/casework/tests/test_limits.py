@@ -103,11 +103,18 @@ def test_another_address_is_served_until_the_total_ceiling(case, limits):
     assert Contact.objects.count() == 3
 
 
-def test_invalid_forms_do_not_use_up_the_limit(case, limits):
+def test_refused_forms_do_not_use_up_the_limit(case, limits):
     family = client_at(FAMILY)
-    for _ in range(5):
+    for _ in range(3):
+        # Refused by the form, and by the service (an anonymous sender
+        # must leave a way to be reached).
         assert family.post("/en/ask-for-help/", form_data(case, situation="")).status_code == 200
+        unreachable = family.post("/en/ask-for-help/", form_data(case, phone="", email=""))
+        assert unreachable.status_code == 200 and b"so that we can reach you" in unreachable.content
+        assert post_api(family, case, email="").status_code == 400
     assert family.post("/en/ask-for-help/", form_data(case)).status_code == 302
+    assert family.post("/en/ask-for-help/", form_data(case)).status_code == 302
+    assert Contact.objects.count() == 2
 
 
 def test_the_api_answers_429_with_a_reason_and_retry_after(case, limits):

@@ -19,7 +19,11 @@ AT = 1_800_000_030.0
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
-def take(address, *, per_address=3, total=100, window_seconds=60, at=AT):
+def take(address, **kwargs):
+    return taken(address, **kwargs).refusal
+
+
+def taken(address, *, per_address=3, total=100, window_seconds=60, at=AT):
     return ratelimit.take(
         "test",
         address,
@@ -58,6 +62,14 @@ def test_the_total_ceiling_refuses_every_address_and_leaves_no_count_on_it(empty
     # The refused address did not get its write: its own count is still 0.
     assert take("203.0.113.3", per_address=1, total=0) is None
     assert take("203.0.113.3", per_address=1, total=0) == Refusal(PER_ADDRESS, 30)
+
+
+def test_a_write_given_back_does_not_use_up_the_limit(empty_cache):
+    for _ in range(3):
+        taken("203.0.113.5", total=3).give_back()
+    assert [take("203.0.113.5", total=3) for _ in range(3)] == [None, None, None]
+    assert take("203.0.113.5", total=3) == Refusal(PER_ADDRESS, 30)
+    assert take("198.51.100.7", total=3) == Refusal(TOTAL, 30)
 
 
 def test_a_ceiling_of_zero_is_no_ceiling(empty_cache):
