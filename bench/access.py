@@ -167,6 +167,7 @@ def main() -> None:
     from perhekeskus.access.chain import verify
     from perhekeskus.access.core import Decision
     from perhekeskus.access.log import Basis
+    from perhekeskus.access.table import Part
     from perhekeskus.families import api as families_api
     from perhekeskus.families import selectors, views
     from perhekeskus.families.models import Family
@@ -179,11 +180,17 @@ def main() -> None:
         # The family page as the access layer would serve it, without asking it.
         actor = actor_for(request.user)
         family = Family.objects.get(pk=family_id)
-        family.access = Decision(Basis.RELATIONSHIP, "")
+        # The part the reader has, given rather than decided: the same fields shown.
+        family.access = Decision(Basis.RELATIONSHIP, "", parts=frozenset({Part.RELATIONSHIP}))
+        actions = selectors.family_actions(family.access)
         return render(
             request,
             "families/family_detail.html",
-            {"detail": selectors.family_detail(actor, family)},
+            {
+                "detail": selectors.family_detail(actor, family),
+                "actions": actions,
+                "links": views._family_links(family, actions),
+            },
         )
 
     handler, cookie = _http_stack(user, unguarded_page)
@@ -213,7 +220,7 @@ def main() -> None:
         user.__dict__.pop("_access_actor", None)
         actor = actor_for(user)
         family = Family.objects.get(pk=family_id)
-        family.access = Decision(Basis.RELATIONSHIP, "")
+        family.access = Decision(Basis.RELATIONSHIP, "", parts=frozenset({Part.RELATIONSHIP}))
         detail = selectors.family_detail(actor, family)
         return {
             "id": family.pk,
@@ -225,7 +232,7 @@ def main() -> None:
                     "person": families_api._person(r.person),
                     "role": r.role,
                     "starts_on": r.starts_on,
-                    "guardians": r.guardians,
+                    "guardians": r.guardians if detail.columns.guardians else None,
                 }
                 for r in detail.members
             ],

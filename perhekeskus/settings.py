@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Outside the sign-in middlewares, so it sees their redirects too.
+    "perhekeskus.web.middleware.NoStoreMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "perhekeskus.accounts.middleware.SecondFactorRequiredMiddleware",
@@ -148,9 +150,30 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
-CACHES = {
-    "default": environ.Env.cache_url_config(env.str("CACHE_URL", default="") or "locmemcache://")
-}
+# The cache keeps the counters of the rate limits (sign-in, contacts), so
+# every process serving the site must see the same one: CACHE_URL when set
+# (any cache django-environ knows), else Redis at REDIS_URL, else a table in
+# the database (``migrate`` makes it: perhekeskus.core.cache).
+_CACHE_URL = env.str("CACHE_URL", default="")
+_REDIS_URL = env.str("REDIS_URL", default="")
+if _CACHE_URL:
+    CACHES = {"default": environ.Env.cache_url_config(_CACHE_URL)}
+elif _REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _REDIS_URL,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "perhekeskus.core.cache.DatabaseCache",
+            "LOCATION": "perhekeskus_cache",
+            # Culling past the default 300 entries would drop live counters.
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -240,8 +263,8 @@ ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PREVENT_ENUMERATION = True
 # Lockout: after LOGIN_ATTEMPTS failures on one account within the lockout
-# window further attempts are refused; the rate limits live in the cache,
-# which must be shared (CACHE_URL) when several processes serve the site.
+# window further attempts are refused; the rate limits live in the shared
+# cache (CACHES above).
 LOGIN_ATTEMPTS = env.int("PERHEKESKUS_LOGIN_ATTEMPTS", default=5)
 LOGIN_LOCKOUT_MINUTES = env.int("PERHEKESKUS_LOGIN_LOCKOUT_MINUTES", default=15)
 ACCOUNT_RATE_LIMITS = {
@@ -350,3 +373,11 @@ ACCESS_LOG_ANCHOR_STORE = env.str("ACCESS_LOG_ANCHOR_STORE", default="")
 ACCESS_LOG_ANCHOR_BACKEND = env.str(
     "ACCESS_LOG_ANCHOR_BACKEND", default="perhekeskus.access.anchor.FileCheckpointStore"
 )
+
+# --- Limits of public writes (docs/casework.md) -------------------------------
+# The family's one door (the ask-for-help form and POST /api/v1/contacts, one
+# budget for both): contacts accepted per client address, and in total, in a
+# window of this many minutes. 0 turns that limit off.
+CONTACT_LIMIT_PER_ADDRESS = env.int("PERHEKESKUS_CONTACT_LIMIT_PER_ADDRESS", default=10)
+CONTACT_LIMIT_TOTAL = env.int("PERHEKESKUS_CONTACT_LIMIT_TOTAL", default=300)
+CONTACT_LIMIT_WINDOW_MINUTES = env.int("PERHEKESKUS_CONTACT_LIMIT_WINDOW_MINUTES", default=60)

@@ -3,7 +3,8 @@
 Public, like the form: a family (or a service acting for it, e.g. a chat
 bot) sends what it wrote and gets the reference and the day it will be
 answered by. Nothing is read back: the answer comes the way the family
-chose. Bad input is a 400 with the reason per field.
+chose. Bad input is a 400 with the reason per field; too many contacts from
+one address, or in total, a 429 with ``Retry-After`` (casework.limits).
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from ninja import Router, Schema, Status
 
 from perhekeskus.catalogue.models import TaxonomyTerm
 from perhekeskus.core.errors import ErrorOut
 from perhekeskus.web.access import public
 
-from . import selectors, services
+from . import limits, selectors, services
 from .forms import AskForHelpForm, add_errors
 from .models import Contact
 
@@ -46,11 +48,27 @@ class ContactOut(Schema):
 
 @router.post(
     "",
-    response={201: ContactOut, 400: ErrorOut},
+    response={201: ContactOut, 400: ErrorOut, 429: ErrorOut},
     summary="Ask the family centre for help",
+    description=(
+        "429: too many contacts from the caller's address, or in total, in a short "
+        "while (nothing was received); the Retry-After header gives the seconds to wait."
+    ),
+    openapi_extra={
+        "responses": {
+            429: {
+                "headers": {
+                    "Retry-After": {
+                        "description": "Seconds until a contact is taken again.",
+                        "schema": {"type": "integer"},
+                    }
+                }
+            }
+        }
+    },
 )
 @public
-def submit_contact(request, payload: ContactIn):
+def submit_contact(request, response: HttpResponse, payload: ContactIn):
     from perhekeskus.programme.models import Municipality
 
     municipality = Municipality.objects.filter(code=payload.municipality[:3]).first()
@@ -73,6 +91,10 @@ def submit_contact(request, payload: ContactIn):
     )
     unknown = set(payload.life_situations) - {t.code for t in terms}
     if form.is_valid() and not unknown:
+        taken = limits.take_contact(request)
+        if taken.refusal is not None:
+            response["Retry-After"] = str(taken.refusal.retry_after)
+            return Status(429, {"detail": limits.refusal_message(taken.refusal)})
         try:
             contact = services.contact_submit(
                 actor=None,
@@ -81,6 +103,7 @@ def submit_contact(request, payload: ContactIn):
                 **{k: v for k, v in form.cleaned_data.items() if k != "service"},
             )
         except ValidationError as error:
+            taken.give_back()
             add_errors(form, error)
         else:
             return Status(

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -42,7 +43,7 @@ from perhekeskus.families.models import FamilyMembership
 from perhekeskus.families.rules import DuplicateCheckPurpose
 from perhekeskus.web.access import public
 
-from . import selectors, services
+from . import limits, selectors, services
 from .forms import (
     AnswerForm,
     AskForHelpForm,
@@ -83,7 +84,14 @@ def ask_for_help(request):
         if area is not None:
             initial["municipality"] = area.pk
     form = AskForHelpForm(request.POST or None, initial=initial, signed_in=citizen is not None)
+    refusal = None
     if request.method == "POST" and form.is_valid():
+        # Counted only when the form is valid (and given back when the
+        # service refuses): a family correcting its mistakes is never
+        # refused for them.
+        taken = limits.take_contact(request)
+        refusal = taken.refusal
+    if request.method == "POST" and form.is_valid() and refusal is None:
         data = form.cleaned_data
         try:
             contact = services.contact_submit(
@@ -100,6 +108,7 @@ def ask_for_help(request):
                 service=service,
             )
         except ValidationError as error:
+            taken.give_back()
             add_errors(form, error)
         else:
             kept = request.session.get(selectors.RECEIPT_SESSION_KEY, [])
@@ -107,7 +116,7 @@ def ask_for_help(request):
                 -RECEIPTS_KEPT:
             ]
             return redirect("casework:receipt", reference=contact.reference)
-    return render(
+    response = render(
         request,
         "casework/ask.html",
         {
@@ -115,8 +124,16 @@ def ask_for_help(request):
             "service": service,
             "signed_in": citizen is not None,
             "professional": actor.is_professional,
+            "refused": limits.refusal_message(refusal) if refusal else "",
         },
+        status=429 if refusal else 200,
     )
+    if refusal:
+        response["Retry-After"] = str(refusal.retry_after)
+    if request.method == "POST":
+        # The form as typed holds the sender's contact details.
+        add_never_cache_headers(response)
+    return response
 
 
 @public

@@ -1,0 +1,49 @@
+"""How many contacts the one door takes in a while (settings.CONTACT_LIMIT_*).
+
+The form and ``POST /api/v1/contacts`` share one budget: a flood through
+either uses it up. Only received contacts count (a contact the form or the
+service refuses is given back), so a family correcting its mistakes is
+never refused for them.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils.translation import ngettext
+
+from perhekeskus.core import ratelimit
+from perhekeskus.core.ratelimit import Refusal, Taken
+
+
+def take_contact(request) -> Taken:
+    """Count one contact from the request's address; ``refusal`` when over a limit.
+
+    Give it back when the contact is then not received."""
+    return ratelimit.take(
+        "contact",
+        ratelimit.client_address(request),
+        per_address=settings.CONTACT_LIMIT_PER_ADDRESS,
+        total=settings.CONTACT_LIMIT_TOTAL,
+        window_seconds=settings.CONTACT_LIMIT_WINDOW_MINUTES * 60,
+    )
+
+
+def refusal_message(refusal: Refusal) -> str:
+    """Why the contact was not received and when to send it again."""
+    if refusal.ceiling == ratelimit.PER_ADDRESS:
+        why = ngettext(
+            "Your message was not sent: many messages have been sent from your "
+            "network address in a short time. Please send it again in %(minutes)d minute.",
+            "Your message was not sent: many messages have been sent from your "
+            "network address in a short time. Please send it again in %(minutes)d minutes.",
+            refusal.minutes,
+        )
+    else:
+        why = ngettext(
+            "Your message was not sent: the family centre has received unusually many "
+            "messages in a short time. Please send it again in %(minutes)d minute.",
+            "Your message was not sent: the family centre has received unusually many "
+            "messages in a short time. Please send it again in %(minutes)d minutes.",
+            refusal.minutes,
+        )
+    return why % {"minutes": refusal.minutes}
