@@ -59,7 +59,6 @@ _MATTER_ANNOTATIONS = (
     *((f"part_team_{scope}", part) for scope, part in SCOPE_PARTS.items()),
 )
 MATTER_PARTS = frozenset(part for _name, part in _MATTER_ANNOTATIONS)
-FAMILY_PARTS = frozenset({Part.OWN, Part.GUARDIAN})
 
 _FALSE = Value(False, output_field=BooleanField())
 
