@@ -383,6 +383,11 @@ def notices_of(actor) -> list[Reminder]:
 
 
 def state_label(appointment: Appointment) -> str:
+    """The state, and who cancelled when the viewer sees the whole record
+    (``appointment.shown``, when set, says so)."""
+    shown = getattr(appointment, "shown", None)
+    if shown is not None and not shown.notes:
+        return appointment.get_state_display()
     if appointment.state == State.CANCELLED and appointment.cancelled_by:
         return str(_("cancelled by %(who)s") % {"who": appointment.get_cancelled_by_display()})
     return appointment.get_state_display()

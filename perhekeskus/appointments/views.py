@@ -67,9 +67,7 @@ def _detail_context(request, appointment, *, cancel_form=None, outcome_form=None
     return {
         "appointment": appointment,
         "shown": shown,
-        "state_label": selectors.state_label(appointment)
-        if shown.notes
-        else appointment.get_state_display(),
+        "state_label": selectors.state_label(appointment),
         "where": selectors.where(actor, appointment) if shown.place else None,
         "may_open_matter": decision.allows(Kind.MATTER, Act.READ),
         "may_export": decision.allows(Kind.APPOINTMENT, Act.EXPORT),
