@@ -47,20 +47,31 @@ def _mode(appointment: Appointment) -> str:
     return str(Mode(appointment.mode).label)
 
 
+def _add_place(event: Event, actor, appointment: Appointment) -> None:
+    if appointment.mode == Mode.OFFICE:
+        place = selectors.where(actor, appointment)
+        if place.lines:
+            event.add("location", ", ".join(place.lines))
+    elif appointment.mode == Mode.VIDEO and appointment.state != State.CANCELLED:
+        event.add("location", appointment.video_url)
+        event.add("url", appointment.video_url)
+    elif appointment.mode == Mode.HOME:
+        event.add("location", _("Home visit"))
+
+
 def for_professional(actor, appointments, *, link_of=None) -> bytes:
-    """The professional's calendar: no family names, no home addresses."""
+    """The professional's calendar: no family names, no home addresses; how
+    and where only when the user's parts show the place (``appointment.shown``,
+    set by the selectors)."""
     calendar = _calendar(_("My appointments"))
     for appointment in appointments:
-        event = _event(appointment, _("Client meeting (%(mode)s)") % {"mode": _mode(appointment)})
-        if appointment.mode == Mode.OFFICE:
-            place = selectors.where(actor, appointment)
-            if place.lines:
-                event.add("location", ", ".join(place.lines))
-        elif appointment.mode == Mode.VIDEO and appointment.state != State.CANCELLED:
-            event.add("location", appointment.video_url)
-            event.add("url", appointment.video_url)
-        elif appointment.mode == Mode.HOME:
-            event.add("location", _("Home visit"))
+        if appointment.shown.place:
+            event = _event(
+                appointment, _("Client meeting (%(mode)s)") % {"mode": _mode(appointment)}
+            )
+            _add_place(event, actor, appointment)
+        else:
+            event = _event(appointment, _("Client meeting"))
         if link_of is not None:
             event.add("description", link_of(appointment))
         calendar.add_component(event)

@@ -6,12 +6,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from perhekeskus.access import as_actor, family_decision
+from perhekeskus.access.table import Act
 from perhekeskus.accounts.capabilities import Capability, capabilities_of_role
 from perhekeskus.accounts.models import Membership, Role
 from perhekeskus.catalogue.models import Location
 from perhekeskus.families.models import ClientRelationship, FamilyMembership
 
-from . import selectors, services
+from . import access, selectors, services
 from .forms import BookingForm
 from .models import Appointment, State, VideoService
 
@@ -19,7 +20,7 @@ from .models import Appointment, State, VideoService
 def candidates(actor, matter) -> list:
     """Who may be booked: the actor, the professionals of the matter's unit while
     its client relationship is in force, the responsible worker and the team
-    (each of these last only if they work on the matter)."""
+    (each of these last only if they hold a part through the matter)."""
     actor = as_actor(actor)
     user_model = get_user_model()
     checked = {actor.user_id}
@@ -28,7 +29,7 @@ def candidates(actor, matter) -> list:
     users = [
         u
         for u in user_model.objects.filter(pk__in=checked, is_active=True)
-        if selectors.may_work_on(u, matter)
+        if access.matter_parts(u, matter)
     ]
     if ClientRelationship.objects.active().filter(pk=matter.relationship_id).exists():
         client_roles = [r for r in Role.values if Capability.CLIENT_WORK in capabilities_of_role(r)]
@@ -120,11 +121,14 @@ def book_from_form(actor, matter, form: BookingForm) -> list[Appointment]:
 
 
 def matter_appointments(actor, matter) -> list[Appointment]:
-    """The matter's appointments for its page (the page has logged the matter's read)."""
-    return list(
-        selectors.with_details(
-            selectors.appointments_visible_to(actor).filter(matter_id=matter.pk)
-        ).order_by("-starts_at")[:100]
+    """The matter's appointments the actor may list, each with what is shown of
+    it (the page has logged the matter's read)."""
+    return access.mark(
+        list(
+            selectors.with_details(
+                selectors.appointments_visible_to(actor, Act.LIST).filter(matter_id=matter.pk)
+            ).order_by("-starts_at")[:100]
+        )
     )
 
 
@@ -136,14 +140,16 @@ def upcoming_count(appointments) -> int:
 def matter_panel(request, matter, scope) -> dict | None:
     """The appointments part of the matter page: the list and the booking form.
 
-    Every scope of the team sees the appointments (they are how the help
-    comes to the family); addresses and numbers still come masked.
+    Each appointment is listed as the access table lets the user list it (a
+    plan-only member: only those they take part in, and only their time,
+    place and participants); addresses and numbers still come masked. The
+    booking form is there for those who may book (:func:`access.may_book`).
     """
     actor = request.actor
     if scope is None:
         return None
     rows = matter_appointments(actor, matter)
-    may_book = matter.is_open and selectors.may_work_on(actor, matter)
+    may_book = matter.is_open and access.may_book(actor, matter)
     return {
         "appointment_rows": [(a, selectors.state_label(a)) for a in rows],
         "booking_form": booking_form(actor, matter) if may_book else None,

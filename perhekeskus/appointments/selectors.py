@@ -1,9 +1,14 @@
 """Reads of appointments, scoped through the access layer and logged.
 
-A professional sees an appointment of a family they may read, when they
-work on its matter or take part in it. A citizen sees the appointments of
-the families they are a member of, except those of a minor's matter hidden
-from the guardians. What a page shows of a home or a phone number comes from
+Who sees which appointment, and which of its fields, is the access table's
+``Kind.APPOINTMENT`` rows for the parts :mod:`.access` works out: a
+professional lists an appointment of a family they may read when one of
+their parts towards it (held through its matter, or as its booker or a
+participant) allows it; a plan-only team member, for one, lists only the
+appointments they take part in, and sees their time, place and
+participants. A citizen sees the appointments of the families they are a
+member of, except those of a minor's matter hidden from the guardians. What
+a page shows of a home or a phone number comes from
 :func:`perhekeskus.access.contact_of`, so a security prohibition holds.
 """
 
@@ -13,7 +18,7 @@ import datetime
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,13 +26,14 @@ from perhekeskus.access import (
     as_actor,
     contact_of,
     families_visible_to,
-    family_decision,
     family_visible,
 )
-from perhekeskus.access.core import deny, log_families_listed
+from perhekeskus.access.core import Decision, act_of, deny, log_families_listed
 from perhekeskus.access.log import Action, Basis, Subject, record
+from perhekeskus.access.table import Act, Kind
 from perhekeskus.families.models import FamilyMembership, Guardianship
 
+from . import access
 from .models import Appointment, Mode, Participant, Reminder, State
 
 # How far back "my appointments" lists past ones (their outcome may be unrecorded).
@@ -43,20 +49,6 @@ def _as_uuid(value) -> uuid.UUID | None:
         return None
 
 
-def _matters_visible_to(actor):
-    from perhekeskus.casework.selectors import matters_visible_to
-
-    return matters_visible_to(actor)
-
-
-def may_work_on(actor, matter) -> bool:
-    """Whether a professional may book and change appointments of the matter."""
-    actor = as_actor(actor)
-    if not actor.is_professional:
-        return False
-    return _matters_visible_to(actor).filter(pk=matter.pk).exists()
-
-
 def _member_families(person_id) -> QuerySet:
     return FamilyMembership.objects.active().filter(person_id=person_id).values("family_id")
 
@@ -65,14 +57,6 @@ def _ward_families(person_id) -> QuerySet:
     """Families of the children the person has custody of (a parent living elsewhere too)."""
     wards = Guardianship.objects.active().filter(guardian_id=person_id).values("child_id")
     return FamilyMembership.objects.active().filter(person_id__in=wards).values("family_id")
-
-
-def is_family_of(person_id, family_id) -> bool:
-    """The person is a member of the family or a guardian of a child in it."""
-    return (
-        FamilyMembership.objects.active().filter(person_id=person_id, family_id=family_id).exists()
-        or _ward_families(person_id).filter(family_id=family_id).exists()
-    )
 
 
 def with_details(appointments: QuerySet[Appointment]) -> QuerySet[Appointment]:
@@ -100,17 +84,16 @@ def _taking_part(actor) -> QuerySet:
     return Participant.objects.filter(user_id=actor.user_id).values("appointment_id")
 
 
-def appointments_visible_to(actor) -> QuerySet[Appointment]:
-    """Appointments a professional may read (a filter, not a list)."""
+def appointments_visible_to(actor, act: Act = Act.LIST) -> QuerySet[Appointment]:
+    """Appointments on which one of a professional's parts allows ``act``
+    (a filter, not a list), each annotated with the parts (:mod:`.access`)."""
     actor = as_actor(actor)
     if not actor.is_professional:
         return Appointment.objects.none()
-    mine = Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
-    return Appointment.objects.filter(
-        # Tested per appointment: the lists are driven by the actor's own
-        # appointments or a matter's, never by all the families they may read.
-        Q(Exists(_matters_visible_to(actor).filter(pk=OuterRef("matter_id")))) | Q(Exists(mine)),
-        family_visible(actor),
+    # Tested per appointment: the lists are driven by the actor's own
+    # appointments or a matter's, never by all the families they may read.
+    return access.with_parts(Appointment.objects.all(), actor).filter(
+        access.allowing(act), family_visible(actor)
     )
 
 
@@ -146,12 +129,18 @@ def appointments_today(actor, *, request=None, day: datetime.date | None = None)
     if not actor.is_professional:
         return []
     start, end = _day_bounds(day or timezone.localdate())
-    own = Appointment.objects.filter(
-        pk__in=_taking_part(actor), starts_at__gte=start, starts_at__lt=end
-    ).exclude(state=State.CANCELLED)
-    # The actor takes part in each of these, so of appointments_visible_to
-    # only the family's basis is left to test: once a family, and the same
-    # rows give the log its bases.
+    own = (
+        access.with_parts(
+            Appointment.objects.filter(
+                pk__in=_taking_part(actor), starts_at__gte=start, starts_at__lt=end
+            ),
+            actor,
+        )
+        .filter(access.allowing(Act.LIST))
+        .exclude(state=State.CANCELLED)
+    )
+    # Of appointments_visible_to only the family's basis is left to test:
+    # once a family, and the same rows give the log its bases.
     families = list(
         families_visible_to(actor, among=set(own.values_list("family_id", flat=True))).only("pk")
     )
@@ -161,7 +150,7 @@ def appointments_today(actor, *, request=None, day: datetime.date | None = None)
         )
     )
     log_families_listed(actor, families, target="appointments of the day", request=request)
-    return rows
+    return access.mark(rows)
 
 
 def my_appointments(actor, *, request=None, now: datetime.datetime | None = None) -> list:
@@ -177,11 +166,15 @@ def my_appointments(actor, *, request=None, now: datetime.datetime | None = None
         ).order_by("starts_at")
     )
     _log_families(actor, (a.family_id for a in rows), target="my appointments", request=request)
-    return rows
+    return access.mark(rows)
 
 
 def calendar_feed(actor, *, request=None, now: datetime.datetime | None = None) -> list:
-    """The actor's own appointments from a week ago on, for the calendar feed, logged."""
+    """The actor's own appointments from a week ago on, for the calendar feed, logged.
+
+    The feed is the professional's own calendar (it names no family): every
+    appointment they take part in and may list, with the fields of listing.
+    """
     actor = as_actor(actor)
     now = now or timezone.now()
     rows = list(
@@ -199,24 +192,36 @@ def calendar_feed(actor, *, request=None, now: datetime.datetime | None = None) 
         request=request,
         action=Action.EXPORT,
     )
-    return rows
+    return access.mark(rows)
 
 
-def access_appointment(actor, appointment_id, *, request=None, action: str = Action.READ):
-    """Fetch an appointment the professional may read, log the read, or raise NotFound."""
+def access_appointment(
+    actor, appointment_id, *, request=None, action: str = Action.READ, act: Act | None = None
+):
+    """Fetch an appointment the professional may read, log the access, or refuse.
+
+    Not readable on any part: the same 404 as for nothing there (logged).
+    Readable, but ``act`` (by default the table's act of the logged
+    ``action``) not allowed: a 403 that says why (logged). The appointment
+    carries the decision as ``appointment.access`` (its ``parts`` are the
+    appointment's) and what may be shown of it as ``appointment.shown``.
+    """
     actor = as_actor(actor)
     key = _as_uuid(appointment_id)
     appointment = None
     if key is not None:
-        appointment = with_details(appointments_visible_to(actor).filter(pk=key)).first()
-    decision = family_decision(actor, appointment.family_id) if appointment else None
-    if decision is None:
+        appointment = with_details(appointments_visible_to(actor, Act.READ).filter(pk=key)).first()
+    decision = access.professional_decision(actor, appointment) if appointment else None
+    if decision is None or not decision.allows(Kind.APPOINTMENT, Act.READ):
         raise deny(
             actor,
             Subject(f"appointment {str(appointment_id)[:60]}"),
             action=action,
             request=request,
         )
+    act = act or act_of(action)
+    if act != Act.READ:
+        access.require_act(actor, decision, act, appointment, request=request)
     record(
         actor,
         Subject("appointment", family_id=appointment.family_id),
@@ -226,6 +231,7 @@ def access_appointment(actor, appointment_id, *, request=None, action: str = Act
         request=request,
     )
     appointment.access = decision
+    appointment.shown = access.shown_of(decision.parts)
     return appointment
 
 
@@ -244,6 +250,16 @@ def _citizen_appointments(actor) -> QuerySet[Appointment]:
         Q(family__in=_member_families(actor.person_id))
         | Q(family__in=_ward_families(actor.person_id))
     ).exclude(hidden)
+
+
+def own_decision(actor, appointment: Appointment):
+    """The citizen's decision on their family's appointment, read afresh: ``OWN``
+    or ``GUARDIAN``, or a decision with no part (not theirs, or hidden from them)."""
+    actor = as_actor(actor)
+    if not _citizen_appointments(actor).filter(pk=appointment.pk).exists():
+        return Decision("", "")
+    member = _member_families(actor.person_id).filter(family_id=appointment.family_id).exists()
+    return access.family_decision_of(member)
 
 
 def _log_own(actor, family_ids, *, target: str, request=None, action=Action.LIST) -> None:
@@ -276,7 +292,19 @@ def appointments_of_citizen(user, *, request=None, now: datetime.datetime | None
         ).order_by("starts_at")
     )
     _log_own(actor, (a.family_id for a in rows), target="our appointments", request=request)
+    members_of = (
+        set(_member_families(actor.person_id).values_list("family_id", flat=True)) if rows else ()
+    )
+    for row in rows:
+        _as_family(row, member=row.family_id in members_of)
     return rows
+
+
+def _as_family(appointment: Appointment, *, member: bool) -> Appointment:
+    """The family's decision and what it is shown (``OWN`` or ``GUARDIAN``)."""
+    appointment.access = access.family_decision_of(member)
+    appointment.shown = access.shown_of(appointment.access.parts)
+    return appointment
 
 
 def access_own_appointment(user, appointment_id, *, request=None, action: str = Action.READ):
@@ -294,7 +322,8 @@ def access_own_appointment(user, appointment_id, *, request=None, action: str = 
     _log_own(
         actor, [appointment.family_id], target="our appointment", request=request, action=action
     )
-    return appointment
+    member = _member_families(actor.person_id).filter(family_id=appointment.family_id).exists()
+    return _as_family(appointment, member=member)
 
 
 # --- What a page shows of one appointment ----------------------------------
@@ -354,6 +383,11 @@ def notices_of(actor) -> list[Reminder]:
 
 
 def state_label(appointment: Appointment) -> str:
+    """The state, and who cancelled when the viewer sees the whole record
+    (``appointment.shown``, when set, says so)."""
+    shown = getattr(appointment, "shown", None)
+    if shown is not None and not shown.notes:
+        return appointment.get_state_display()
     if appointment.state == State.CANCELLED and appointment.cancelled_by:
         return str(_("cancelled by %(who)s") % {"who": appointment.get_cancelled_by_display()})
     return appointment.get_state_display()

@@ -3,13 +3,15 @@
 Keyword-only and atomic. Each state transition is one function that locks
 the appointment, checks its state (and, when the caller passes the version
 it saw, that nobody changed it meanwhile) and raises a clear error
-otherwise. Who may do it is checked here as well as in the views: a
-professional who may work on the matter, or a citizen of the family.
+otherwise. Who may do it is the access table's (``Kind.APPOINTMENT``, the
+parts worked out in :mod:`.access`), checked here as well as in the views;
+a refusal is :class:`perhekeskus.access.Forbidden` (logged).
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import secrets
 from dataclasses import dataclass
 
@@ -19,12 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.access import as_actor
+from perhekeskus.access.core import Forbidden
+from perhekeskus.access.log import record
+from perhekeskus.access.table import Act
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.casework.models import Matter
 from perhekeskus.events.services import emit
 from perhekeskus.families.models import FamilyMembership, Person
 
-from . import selectors
+from . import access, selectors
 from .models import (
     Appointment,
     CancelledBy,
@@ -85,10 +90,32 @@ def _require_professional(actor) -> None:
         raise AppointmentError(_("Only professionals in client work can do this."), code="role")
 
 
-def _require_matter_access(actor, matter: Matter) -> None:
+def atomic(service):
+    """``transaction.atomic``, and a refusal logged after the rollback: the
+    entry :func:`perhekeskus.access.require` wrote inside is rolled back with
+    the rest (a page's own transaction logs it again after its rollback too)."""
+
+    @functools.wraps(service)
+    def run(*args, **kwargs):
+        try:
+            with transaction.atomic():
+                return service(*args, **kwargs)
+        except Forbidden as refusal:
+            if refusal.refusal is not None:
+                record(**refusal.refusal)
+            raise
+
+    return run
+
+
+def _require_booking(actor, matter: Matter) -> None:
     _require_professional(actor)
-    if not selectors.may_work_on(actor, matter):
-        raise AppointmentError(_("You do not work on this family's matter."), code="access")
+    access.require_booking(actor, matter)
+
+
+def _require_professional_act(actor, appointment: Appointment, act: Act) -> None:
+    _require_professional(actor)
+    access.require_act(actor, access.decision_for(actor, appointment), act, appointment)
 
 
 def new_room() -> str:
@@ -151,7 +178,9 @@ def _check_participants(matter: Matter, participants) -> list:
                 _("%(name)s does not work with clients.") % {"name": participant.name},
                 code="participant_role",
             )
-        if not selectors.may_work_on(participant, matter):
+        # A participant takes part in the matter's work: the table then lets
+        # them see the appointment (PARTICIPANT or PARTICIPANT_FULL).
+        if not access.matter_parts(participant, matter):
             raise AppointmentError(
                 _("%(name)s does not work on this family's matter.") % {"name": participant.name},
                 code="participant_access",
@@ -267,7 +296,7 @@ def _locked_open_matter(matter: Matter) -> Matter:
     return matter
 
 
-@transaction.atomic
+@atomic
 def appointment_book(
     *,
     actor,
@@ -277,7 +306,7 @@ def appointment_book(
     booking: Booking,
 ) -> Appointment:
     """Book one appointment of an open matter for one or more professionals."""
-    _require_matter_access(actor, matter)
+    _require_booking(actor, matter)
     matter = _locked_open_matter(matter)
     _check_times(starts_at, ends_at, now=timezone.now())
     users = _check_participants(matter, booking.participants or (_user(actor),))
@@ -310,7 +339,7 @@ def series_times(
     return times
 
 
-@transaction.atomic
+@atomic
 def series_book(
     *,
     actor,
@@ -322,7 +351,7 @@ def series_book(
     booking: Booking,
 ) -> list[Appointment]:
     """Book a series: ``count`` appointments ``interval_days`` apart, all or none."""
-    _require_matter_access(actor, matter)
+    _require_booking(actor, matter)
     matter = _locked_open_matter(matter)
     if not 2 <= count <= MAX_SERIES:
         raise AppointmentError(
@@ -408,7 +437,7 @@ def _emit_cancelled(appointment: Appointment, *, by_family: bool) -> None:
     )
 
 
-@transaction.atomic
+@atomic
 def appointment_cancel_by_family(
     *, actor, appointment: Appointment, reason: str = ""
 ) -> Appointment:
@@ -416,10 +445,7 @@ def appointment_cancel_by_family(
     actor = as_actor(actor)
     reason = _clean_reason(reason)
     appointment = _locked(appointment, None)
-    if actor.person_id is None or not selectors.is_family_of(
-        actor.person_id, appointment.family_id
-    ):
-        raise AppointmentError(_("This is not your family's appointment."), code="access")
+    access.require_act(actor, selectors.own_decision(actor, appointment), Act.CANCEL, appointment)
     _refuse_unless_booked(appointment)
     now = timezone.now()
     if now >= appointment.starts_at:
@@ -439,12 +465,12 @@ def appointment_cancel_by_family(
     return appointment
 
 
-@transaction.atomic
+@atomic
 def appointment_cancel_by_professional(
     *, actor, appointment: Appointment, reason: str, expected_version: int | None = None
 ) -> Appointment:
     """A professional cancels an appointment that has not been held; a reason is required."""
-    _require_matter_access(actor, appointment.matter)
+    _require_professional_act(actor, appointment, Act.CANCEL)
     reason = _clean_reason(reason)
     if not reason:
         raise AppointmentError(_("Give a reason for cancelling."), code="reason")
@@ -464,7 +490,7 @@ def appointment_cancel_by_professional(
 
 
 def _record_outcome(actor, appointment: Appointment, state: str, expected_version) -> Appointment:
-    _require_matter_access(actor, appointment.matter)
+    _require_professional_act(actor, appointment, Act.WRITE)
     appointment = _locked(appointment, expected_version)
     _refuse_unless_booked(appointment)
     now = timezone.now()
@@ -478,7 +504,7 @@ def _record_outcome(actor, appointment: Appointment, state: str, expected_versio
     return _save(appointment, ["state", "outcome_recorded_at", "outcome_recorded_by"])
 
 
-@transaction.atomic
+@atomic
 def appointment_mark_held(
     *, actor, appointment: Appointment, expected_version: int | None = None
 ) -> Appointment:
@@ -493,7 +519,7 @@ def appointment_mark_held(
     return appointment
 
 
-@transaction.atomic
+@atomic
 def appointment_mark_no_show(
     *, actor, appointment: Appointment, expected_version: int | None = None
 ) -> Appointment:

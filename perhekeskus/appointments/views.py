@@ -3,7 +3,8 @@
 Professionals' pages pass the ``client_data`` policy and fetch through
 :mod:`.selectors`, which log each read; the family's pages pass
 ``own_data``. An appointment the user may not see is the same 404 as one
-that does not exist.
+that does not exist; an action the access table does not give the user's
+parts (:mod:`.access`) is a 403 that says why, and its button is not shown.
 """
 
 from __future__ import annotations
@@ -20,12 +21,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from perhekeskus.access import actor_for
 from perhekeskus.access.log import Action
 from perhekeskus.access.policies import client_data, own_data
+from perhekeskus.access.table import Act, Kind
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.policies import requires_capability
 from perhekeskus.casework.selectors import access_matter
 from perhekeskus.catalogue.models import Organization
 
-from . import ics, panels, selectors, services
+from . import access, ics, panels, selectors, services
 from .forms import CancelForm, FamilyCancelForm, OutcomeForm, VideoServiceForm
 from .models import State, VideoService
 
@@ -60,12 +62,17 @@ def mine(request):
 def _detail_context(request, appointment, *, cancel_form=None, outcome_form=None, stale=None):
     actor = request.actor
     version = {"version": appointment.version}
+    decision, shown = appointment.access, appointment.shown
+    booked = appointment.state == State.BOOKED
     return {
         "appointment": appointment,
+        "shown": shown,
         "state_label": selectors.state_label(appointment),
-        "where": selectors.where(actor, appointment),
-        "may_change": appointment.state == State.BOOKED
-        and selectors.may_work_on(actor, appointment.matter),
+        "where": selectors.where(actor, appointment) if shown.place else None,
+        "may_open_matter": decision.allows(Kind.MATTER, Act.READ),
+        "may_export": decision.allows(Kind.APPOINTMENT, Act.EXPORT),
+        "may_cancel": booked and decision.allows(Kind.APPOINTMENT, Act.CANCEL),
+        "may_record": booked and decision.allows(Kind.APPOINTMENT, Act.WRITE),
         # The outcome is recorded once the appointment has started.
         "started": appointment.starts_at <= timezone.now(),
         "cancel_form": cancel_form or CancelForm(initial=version),
@@ -86,7 +93,7 @@ def detail(request, appointment_id):
 def cancel(request, appointment_id):
     actor = request.actor
     appointment = selectors.access_appointment(
-        actor, appointment_id, request=request, action=Action.WRITE
+        actor, appointment_id, request=request, action=Action.WRITE, act=Act.CANCEL
     )
     form = CancelForm(request.POST)
     if form.is_valid():
@@ -124,7 +131,7 @@ def _refused(request, current, error, **forms):
 def outcome(request, appointment_id):
     actor = request.actor
     appointment = selectors.access_appointment(
-        actor, appointment_id, request=request, action=Action.WRITE
+        actor, appointment_id, request=request, action=Action.WRITE, act=Act.WRITE
     )
     form = OutcomeForm(request.POST)
     if form.is_valid():
@@ -185,6 +192,7 @@ def feed(request):
 def book(request, matter_id):
     actor = request.actor
     matter = access_matter(actor, matter_id, request=request)
+    access.require_booking(actor, matter, request=request)
     form = panels.booking_form(actor, matter, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -271,6 +279,7 @@ def family_list(request):
         {
             "rows": [(a, selectors.state_label(a), selectors.where(actor, a)) for a in rows],
             "now": timezone.now(),
+            "cancellable": {a.pk for a in rows if a.access.allows(Kind.APPOINTMENT, Act.CANCEL)},
         },
     )
 
@@ -283,6 +292,8 @@ def family_cancel(request, appointment_id):
     appointment = selectors.access_own_appointment(
         actor, appointment_id, request=request, action=action
     )
+    if request.method == "POST":
+        access.require_act(actor, appointment.access, Act.CANCEL, appointment, request=request)
     form = FamilyCancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -302,6 +313,8 @@ def family_cancel(request, appointment_id):
             "where": selectors.where(actor, appointment),
             "state_label": selectors.state_label(appointment),
             "form": form,
+            "may_cancel": appointment.state == State.BOOKED
+            and appointment.access.allows(Kind.APPOINTMENT, Act.CANCEL),
         },
         status=400 if request.method == "POST" else 200,
     )

@@ -594,8 +594,10 @@ def _perhe(users, municipality, clock: _Clock) -> None:
             note_for_family="Tulemme kahdestaan: omatyöntekijä Sanna ja terveydenhoitaja Niina.",
         ),
     )
+    # A team member with the assessment and plan in scope does not book:
+    # the responsible worker books the psychologist's appointment.
     appointments.appointment_book(
-        actor=psychologist,
+        actor=sanna,
         matter=matter,
         starts_at=clock.later_today(2),
         ends_at=clock.later_today(2) + datetime.timedelta(minutes=45),
@@ -866,7 +868,7 @@ def _nieminen(users, clock: _Clock) -> None:
         question="Luonnos: koulupudokkaan tuen hyvät käytännöt?",
     )
     appointments.appointment_book(
-        actor=kuraattori,
+        actor=tuomas,
         matter=matter,
         starts_at=clock.later_today(2),
         ends_at=clock.later_today(2) + datetime.timedelta(minutes=45),

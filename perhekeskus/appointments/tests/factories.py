@@ -115,3 +115,27 @@ def book(
         ends_at=starts_at + datetime.timedelta(minutes=minutes),
         booking=services.Booking(mode=mode, **booking),
     )
+
+
+def team_member(world: AppointmentWorld, user, scope: str, *, matter=None):
+    """Add ``user`` to the matter's team with ``scope`` (full, assessment_and_plan, plan_only)."""
+    return casework.team_add(
+        actor=world.nurse,
+        matter=matter or world.matter,
+        user=user,
+        unit=user.memberships.get().unit,
+        role_in_family=f"Työntekijä ({scope})",
+        scope=scope,
+        basis="relationship",
+    )
+
+
+def responsible(world: AppointmentWorld, user, *, matter=None):
+    """Name ``user`` the matter's responsible worker."""
+    return casework.worker_assign(
+        actor=world.nurse,
+        matter=matter or world.matter,
+        user=user,
+        reason="Perheen omatyöntekijä.",
+        replaces=None,
+    )

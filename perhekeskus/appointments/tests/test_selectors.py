@@ -89,9 +89,28 @@ def test_a_team_member_from_another_unit_sees_the_appointment(appointments):
         user=appointments.other_nurse,
         unit=appointments.other_nurse.memberships.get().unit,
         role_in_family="Perheneuvoja",
+        scope="assessment_and_plan",
+        basis="relationship",
+    )
+    assert list(selectors.appointments_visible_to(appointments.other_nurse)) == [a]
+
+
+def test_a_plan_only_member_sees_only_the_appointments_they_take_part_in(appointments):
+    from perhekeskus.appointments.models import Participant
+    from perhekeskus.casework import services as casework
+
+    a = book(appointments)
+    casework.team_add(
+        actor=appointments.nurse,
+        matter=appointments.matter,
+        user=appointments.other_nurse,
+        unit=appointments.other_nurse.memberships.get().unit,
+        role_in_family="Perhekahvilan ohjaaja",
         scope="plan_only",
         basis="relationship",
     )
+    assert selectors.appointments_visible_to(appointments.other_nurse).count() == 0
+    Participant.objects.create(appointment=a, user=appointments.other_nurse)
     assert list(selectors.appointments_visible_to(appointments.other_nurse)) == [a]
 
 

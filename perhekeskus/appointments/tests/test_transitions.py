@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from perhekeskus.access import Forbidden
 from perhekeskus.accounts.tests.factories import CitizenFactory
 from perhekeskus.appointments import services
 from perhekeskus.appointments.models import CancelledBy, Mode, State
@@ -30,9 +31,8 @@ def test_the_family_cancels_its_own_appointment_with_an_optional_reason(appointm
 
 def test_the_family_cannot_cancel_another_familys_appointment(appointments):
     a = book(appointments, matter=appointments.secret_matter, actor=appointments.social_worker)
-    with pytest.raises(services.AppointmentError) as error:
+    with pytest.raises(Forbidden):
         services.appointment_cancel_by_family(actor=appointments.parent, appointment=a)
-    assert error.value.code == "access"
     a.refresh_from_db()
     assert a.state == State.BOOKED
 
@@ -40,7 +40,7 @@ def test_the_family_cannot_cancel_another_familys_appointment(appointments):
 def test_a_citizen_without_a_family_cannot_cancel(appointments):
     a = book(appointments)
     outsider = CitizenFactory(identity_code="")
-    with pytest.raises(services.AppointmentError):
+    with pytest.raises(Forbidden):
         services.appointment_cancel_by_family(actor=outsider, appointment=a)
 
 
@@ -105,11 +105,12 @@ def test_the_professional_cancels_with_a_reason(appointments):
 
 def test_another_units_nurse_cannot_cancel(appointments):
     a = book(appointments)
-    with pytest.raises(services.AppointmentError) as error:
+    with pytest.raises(Forbidden):
         services.appointment_cancel_by_professional(
             actor=appointments.other_nurse, appointment=a, reason="Ei"
         )
-    assert error.value.code == "access"
+    a.refresh_from_db()
+    assert a.state == State.BOOKED
 
 
 def test_a_stale_version_is_refused_showing_the_current(appointments):
