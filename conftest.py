@@ -23,3 +23,12 @@ def _access_log_anchor(settings, tmp_path_factory):
     settings.ACCESS_LOG_ANCHOR_STORE = str(
         tmp_path_factory.getbasetemp() / "anchors" / str(next(_anchor_stores))
     )
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_memory(request, settings):
+    # The configured cache is a table in the database, which the apps' cache
+    # clearing fixtures would reach before a test's database is set up; tests
+    # get a cache in memory unless they test the shared cache itself.
+    if not request.node.get_closest_marker("database_cache"):
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

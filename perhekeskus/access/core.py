@@ -46,7 +46,7 @@ from perhekeskus.families.models import (
 from . import table
 from .actor import Actor, as_actor
 from .log import Action, Basis, Subject, record, record_listed
-from .registry import family_bases
+from .registry import family_bases, packed, unpacked
 from .table import Act, Field, Kind, Part
 
 # The access log's basis for a member of a family's team, and for the
@@ -204,68 +204,96 @@ _PART_BASIS = {
 }
 
 
-def family_decision(
-    actor: Actor, family_id: uuid.UUID, *, now: datetime.datetime | None = None
-) -> Decision | None:
-    """Every part the actor holds towards the family, or None."""
-    today, now = _today_now(now)
+def _decision_annotations(actor: Actor, today, now) -> dict:
+    """Everything a decision needs to know of one family, as annotations of
+    its row: each an index probe, so the whole decision is one query.
+
+    The common bases give what the log needs (the relationship's id and task,
+    the team place's id); the rare ones (a relationship with one member, a
+    grant, a consent) only whether they exist, and are read after."""
+    family = OuterRef("pk")
+    annotations = {}
+    if does_client_work(actor):
+        relationships = _relationships(actor, today).filter(family=family)
+        # A relationship the guardians see first: the decision is "hidden"
+        # only when every relationship is hidden from them.
+        whole = relationships.filter(person__isnull=True).order_by("hidden_from_guardians")
+        annotations["_rel"] = Subquery(
+            whole.values(row=packed("pk", "service_task", "hidden_from_guardians"))[:1]
+        )
+        annotations["_rel_members"] = Exists(relationships.exclude(person=None))
+        for basis in family_bases():
+            annotations.update(basis.annotations(actor, family, today))
+        annotations["_grant"] = Exists(_grants(actor, now).filter(family=family))
+        annotations["_consent"] = Exists(
+            FamilyMembership.objects.active(today).filter(
+                family=family, person__in=active_consents(actor, today).values("person_id")
+            )
+        )
+    if actor.person_id is not None:
+        annotations["_own"] = Exists(
+            FamilyMembership.objects.active(today).filter(family=family, person_id=actor.person_id)
+        )
+    return annotations
+
+
+def _decision_of(actor: Actor, row, today, now) -> Decision | None:
+    """The decision from a family row annotated by :func:`_decision_annotations`."""
     found: dict[Part, str] = {}
     person_ids: set[uuid.UUID] = set()
     whole = False
     hidden_only = True
     consent_kinds: set[Kind] = set()
+    family_id = row.pk
     if does_client_work(actor):
-        relationships = list(
-            _relationships(actor, today)
-            .filter(family_id=family_id)
-            .values_list("pk", "person_id", "service_task", "hidden_from_guardians")
-        )
-        for pk, person_id, task, hidden in relationships:
-            found.setdefault(Part.RELATIONSHIP, f"client relationship {pk} ({task})")
-            hidden_only = hidden_only and hidden
-            if person_id is None:
-                whole = True
-            else:
+        if row._rel is not None:
+            pk, task, hidden = unpacked(row._rel)
+            found[Part.RELATIONSHIP] = f"client relationship {pk} ({task})"
+            whole = True
+            hidden_only = hidden in ("1", "true", "True", "t")
+        if row._rel_members:
+            for pk, person_id, task, hidden in (
+                _relationships(actor, today)
+                .filter(family_id=family_id, person__isnull=False)
+                .values_list("pk", "person_id", "service_task", "hidden_from_guardians")
+            ):
+                found.setdefault(Part.RELATIONSHIP, f"client relationship {pk} ({task})")
                 person_ids.add(person_id)
+                hidden_only = hidden_only and hidden
         for basis in family_bases():
-            for part, detail in basis.parts(actor, family_id, today):
+            for part, detail in basis.parts_of(row):
                 found.setdefault(part, detail)
                 whole = True
                 hidden_only = False
-        for pk, kind, ground in (
-            _grants(actor, now)
-            .filter(family_id=family_id)
-            .order_by("kind", "-expires_at")
-            .values_list("pk", "kind", "legal_ground")
-        ):
-            part = Part.EMERGENCY if kind == AccessGrant.Kind.EMERGENCY else Part.STATUTORY
-            found.setdefault(part, f"{kind} access {pk}" + (f" ({ground})" if ground else ""))
-            whole = True
-            hidden_only = False
-        consents = list(
-            active_consents(actor, today)
-            .filter(
-                person__in=FamilyMembership.objects.active(today)
+        if row._grant:
+            for pk, kind, ground in (
+                _grants(actor, now)
                 .filter(family_id=family_id)
-                .values("person_id")
-            )
-            .values_list("pk", "person_id", "data")
-        )
-        for pk, person_id, data in consents:
-            found.setdefault(Part.CONSENT, f"consent {pk}")
-            person_ids.add(person_id)
-            consent_kinds |= table.CONSENT_DATA_KINDS.get(data, frozenset())
-            hidden_only = False
-    if actor.person_id is not None:
-        member = (
-            FamilyMembership.objects.active(today)
-            .filter(family_id=family_id, person_id=actor.person_id)
-            .exists()
-        )
-        if member:
-            found[Part.OWN] = "member of the family"
-            whole = True
-            hidden_only = False
+                .order_by("kind", "-expires_at")
+                .values_list("pk", "kind", "legal_ground")
+            ):
+                part = Part.EMERGENCY if kind == AccessGrant.Kind.EMERGENCY else Part.STATUTORY
+                found.setdefault(part, f"{kind} access {pk}" + (f" ({ground})" if ground else ""))
+                whole = True
+                hidden_only = False
+        if row._consent:
+            for pk, person_id, data in (
+                active_consents(actor, today)
+                .filter(
+                    person__in=FamilyMembership.objects.active(today)
+                    .filter(family_id=family_id)
+                    .values("person_id")
+                )
+                .values_list("pk", "person_id", "data")
+            ):
+                found.setdefault(Part.CONSENT, f"consent {pk}")
+                person_ids.add(person_id)
+                consent_kinds |= table.CONSENT_DATA_KINDS.get(data, frozenset())
+                hidden_only = False
+    if actor.person_id is not None and row._own:
+        found[Part.OWN] = "member of the family"
+        whole = True
+        hidden_only = False
     if not found:
         return None
     strongest = next(part for part in _LOG_ORDER if part in found)
@@ -278,6 +306,25 @@ def family_decision(
         parts=frozenset(found),
         consent_kinds=frozenset(consent_kinds & table.CONSENT_KINDS),
     )
+
+
+def _family_with_decision(actor: Actor, family_id, now) -> tuple[Family | None, Decision | None]:
+    """The family and the actor's decision on it, in one query."""
+    today, now = _today_now(now)
+    annotations = _decision_annotations(actor, today, now)
+    if not annotations or family_id is None:
+        return None, None
+    family = Family.objects.filter(pk=family_id).annotate(**annotations).first()
+    if family is None:
+        return None, None
+    return family, _decision_of(actor, family, today, now)
+
+
+def family_decision(
+    actor: Actor, family_id: uuid.UUID, *, now: datetime.datetime | None = None
+) -> Decision | None:
+    """Every part the actor holds towards the family, or None."""
+    return _family_with_decision(as_actor(actor), family_id, now)[1]
 
 
 def _family_bases(actor: Actor, ref: str, today, now) -> dict:
@@ -511,13 +558,12 @@ def access_family(
     key = _as_uuid(family_id)
     act = act or act_of(action)
     with transaction.atomic():
-        decision = family_decision(actor, key, now=now) if key else None
+        family, decision = _family_with_decision(actor, key, now)
         if decision is not None and not decision.allows(kind, act):
             decision = None
         # A change to the family's records needs a basis covering all of it.
         if act in table.CHANGES and decision is not None and decision.person_ids is not None:
             decision = None
-        family = Family.objects.filter(pk=key).first() if decision else None
         if decision is not None and family is not None:
             person_id = (
                 next(iter(decision.person_ids))

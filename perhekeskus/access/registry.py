@@ -15,7 +15,8 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Expression, QuerySet
+from django.db.models import CharField, Expression, QuerySet, Value
+from django.db.models.functions import Cast, Concat
 
 from .actor import Actor
 from .table import Part
@@ -27,15 +28,18 @@ class FamilyBasis:
 
     ``annotation``: the name of its annotation on listed families (``via_…``).
     ``log_basis``: the access log's basis for reads made on it.
-    ``parts(actor, family_id, today)``: the parts it gives, each with the
-    detail logged (an empty list when it gives none).
+    ``annotations(actor, outer_ref, today)``: what a decision on one family
+    needs to know of this basis, as annotations of the family's row (names
+    starting with ``_``, unique to the basis), so that the decision is one query;
+    ``parts_of(row)``: the parts they give, each with the detail logged.
     ``family_ids(actor, today)``: the families it opens, as a sub-query of ids.
     ``exists(actor, outer_ref, today)``: a correlated test of one family.
     """
 
     annotation: str
     log_basis: str
-    parts: Callable[[Actor, uuid.UUID, datetime.date], list[tuple[Part, str]]]
+    annotations: Callable[[Actor, Expression, datetime.date], dict[str, Expression]]
+    parts_of: Callable[[object], list[tuple[Part, str]]]
     family_ids: Callable[[Actor, datetime.date], QuerySet]
     exists: Callable[[Actor, Expression, datetime.date], Expression]
 
@@ -49,3 +53,28 @@ def register_family_basis(basis: FamilyBasis) -> None:
 
 def family_bases() -> list[FamilyBasis]:
     return list(_FAMILY_BASES.values())
+
+
+_SEPARATOR = "|"
+
+
+def packed(*fields: str) -> Expression:
+    """Several columns of one row as one text (a sub-query gives one column):
+    a decision then reads each basis with one probe. See :func:`unpacked`."""
+    parts: list = []
+    for field in fields:
+        if parts:
+            parts.append(Value(_SEPARATOR))
+        parts.append(Cast(field, CharField()))
+    return Concat(*parts, output_field=CharField())
+
+
+def unpacked(text: str) -> list[str]:
+    """The columns of :func:`packed`; an id comes back in its usual form
+    (the databases write a UUID as text differently)."""
+    values = text.split(_SEPARATOR)
+    try:
+        values[0] = str(uuid.UUID(values[0]))
+    except ValueError:
+        pass
+    return values

@@ -13,11 +13,11 @@ the unit ends the access.
 
 from __future__ import annotations
 
-from django.db.models import Exists
+from django.db.models import Case, Exists, Subquery, Value, When
 
 from perhekeskus.access.core import Decision, family_decision, require
 from perhekeskus.access.log import Basis, Subject
-from perhekeskus.access.registry import FamilyBasis, register_family_basis
+from perhekeskus.access.registry import FamilyBasis, packed, register_family_basis, unpacked
 from perhekeskus.access.table import Act, Kind, Part
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.models import Unit
@@ -55,22 +55,35 @@ def responsible_for(actor):
     )
 
 
-def _team_parts(actor, family_id, today):
-    return [
-        (SCOPE_PARTS[scope], f"team member {pk} of matter {matter_id} ({scope})")
-        for pk, matter_id, scope in team_places(actor)
-        .filter(matter__family_id=family_id)
-        .values_list("pk", "matter_id", "scope")
-    ]
+# The widest scope first: each scope's rows in the access table hold all of
+# a narrower one's, so the widest place is the member's part in the family.
+_WIDEST_FIRST = Case(
+    When(scope=TeamMember.Scope.FULL, then=Value(0)),
+    When(scope=TeamMember.Scope.ASSESSMENT_AND_PLAN, then=Value(1)),
+    default=Value(2),
+)
 
 
-def _responsible_parts(actor, family_id, today):
-    return [
-        (Part.RESPONSIBLE, f"responsible worker {pk} of matter {matter_id}")
-        for pk, matter_id in responsible_for(actor)
-        .filter(matter__family_id=family_id)
-        .values_list("pk", "matter_id")
-    ]
+def _team_annotations(actor, family, today) -> dict:
+    places = team_places(actor).filter(matter__family=family).order_by(_WIDEST_FIRST)
+    return {"_team": Subquery(places.values(row=packed("pk", "scope"))[:1])}
+
+
+def _team_parts(row) -> list:
+    if getattr(row, "_team", None) is None:
+        return []
+    pk, scope = unpacked(row._team)
+    return [(SCOPE_PARTS[scope], f"team member {pk} ({scope})")]
+
+
+def _responsible_annotations(actor, family, today) -> dict:
+    places = responsible_for(actor).filter(matter__family=family)
+    return {"_responsible": Subquery(places.values("pk")[:1])}
+
+
+def _responsible_parts(row) -> list:
+    pk = getattr(row, "_responsible", None)
+    return [] if pk is None else [(Part.RESPONSIBLE, f"responsible worker {pk}")]
 
 
 def register() -> None:
@@ -78,7 +91,8 @@ def register() -> None:
         FamilyBasis(
             annotation="team",
             log_basis=Basis.TEAM,
-            parts=_team_parts,
+            annotations=_team_annotations,
+            parts_of=_team_parts,
             family_ids=lambda actor, today: team_places(actor).values("matter__family_id"),
             exists=lambda actor, ref, today: Exists(team_places(actor).filter(matter__family=ref)),
         )
@@ -87,7 +101,8 @@ def register() -> None:
         FamilyBasis(
             annotation="responsible",
             log_basis=Basis.RESPONSIBLE,
-            parts=_responsible_parts,
+            annotations=_responsible_annotations,
+            parts_of=_responsible_parts,
             family_ids=lambda actor, today: responsible_for(actor).values("matter__family_id"),
             exists=lambda actor, ref, today: Exists(
                 responsible_for(actor).filter(matter__family=ref)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz
@@ -484,10 +484,10 @@ def listed_person_fields(
     Each row's parts come from its annotations (a client relationship
     covering the person, a grant, their own family) and, for the bases the
     apps register (team places, the responsible worker, whose part depends
-    on the family), from those bases asked once per family of such persons.
+    on the family), from those bases asked for all such families at once.
     A consent counts only when its data class names the register. Queries:
-    one for the consents, one for the memberships and one per registered
-    basis per family reached through one.
+    one for the consents, one for the memberships and one for the families
+    reached through a registered basis.
     """
     actor = as_actor(actor)
     today = today or timezone.localdate()
@@ -513,9 +513,14 @@ def listed_person_fields(
             .values_list("person_id", "family_id")
         ):
             families_of_person.setdefault(person_id, set()).add(family_id)
-        for family_id in set().union(*families_of_person.values()):
-            family_parts[family_id] = {
-                part for basis in bases for part, _detail in basis.parts(actor, family_id, today)
+        annotations = {}
+        for basis in bases:
+            annotations.update(basis.annotations(actor, OuterRef("pk"), today))
+        for row in Family.objects.filter(pk__in=set().union(*families_of_person.values())).annotate(
+            **annotations
+        ):
+            family_parts[row.pk] = {
+                part for basis in bases for part, _detail in basis.parts_of(row)
             }
     shown = {}
     for person in persons:

@@ -16,6 +16,9 @@ from perhekeskus.core.ratelimit import PER_ADDRESS, TOTAL, Refusal
 
 # The middle of a window of 60 s: tests never cross into the next one by accident.
 AT = 1_800_000_030.0
+# These tests are about the shared cache itself.
+pytestmark = pytest.mark.database_cache
+
 LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
