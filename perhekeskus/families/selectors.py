@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -162,7 +162,11 @@ def family_detail(actor, family: Family, *, history_limit: int = 50) -> FamilyDe
         decision=decision,
         members=members,
         relationships=list(relationships.select_related("unit", "person")),
-        consents=list(consents.select_related("person", "given_by", "recipient_organization")),
+        consents=list(
+            consents.select_related(
+                "person", "given_by", "recipient_organization", "recipient_unit"
+            ).order_by("person__first_names", "-valid_from")
+        ),
         prohibitions=list(prohibitions.select_related("person", "organization")),
         history=[
             _history_row(entry, protected, names)
@@ -190,7 +194,13 @@ CHANGE_LABELS = {
     "closed": _("closed"),
     "given": _("given"),
     "withdrawn": _("withdrawn"),
+    # Consents recorded without a receiving unit or role (migration 0003).
+    "suspended": _("no longer a basis for access: the receiving unit or role was not recorded"),
 }
+
+# Related records named in the history by their name: public reference data
+# and the register of organisations and units, never persons or users.
+_NAMED_IN_HISTORY = {("programme", None), ("catalogue", "organization"), ("accounts", "unit")}
 
 
 def _history_field(model: str, field: str):
@@ -227,11 +237,23 @@ def _history_value(model: str, field: str, value, names: dict[str, str]):
     if value in choices:
         return choices[value]
     related = getattr(model_field, "related_model", None)
-    if related is not None and related._meta.app_label == "programme" and value is not None:
-        # Public reference data (municipalities): named in one small query.
-        found = related.objects.filter(pk=value).first()
+    if related is not None and value is not None and _named_in_history(related):
+        # Municipalities, organisations and units: named in one small query
+        # (a relationship's history keeps the unit's name itself).
+        try:
+            found = related.objects.filter(pk=value).first()
+        except ValidationError:
+            return value
         return str(found) if found is not None else value
     return value
+
+
+def _named_in_history(model) -> bool:
+    meta = model._meta
+    return (meta.app_label, None) in _NAMED_IN_HISTORY or (
+        meta.app_label,
+        meta.model_name,
+    ) in _NAMED_IN_HISTORY
 
 
 def _unnamed_person(model: str, field: str, value, names: dict[str, str]) -> bool:
