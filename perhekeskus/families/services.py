@@ -330,7 +330,9 @@ def consent_give(
         valid_until=valid_until,
         recorded_by=_user(actor),
     )
-    consent.full_clean()
+    # Consent.clean() gives the reasons of both check constraints at their
+    # fields; validating the constraints again would say the same twice.
+    consent.full_clean(validate_constraints=False)
     consent.save()
     _history(
         actor,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from perhekeskus.access import (
     Kind,
@@ -40,6 +40,14 @@ from perhekeskus.families.models import Consent, Family, Person, ServiceTask
 from perhekeskus.families.tests.world import person, professional, years_ago
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are compared in English (the default language is Finnish).
+    with translation.override("en"):
+        yield
+
 
 NO_CLIENT_WORK = (
     "administrator",
@@ -337,7 +345,9 @@ def test_the_service_refuses_a_unit_of_another_organisation(w):
     assert "recipient_unit" in refused.value.error_dict
     with pytest.raises(ValidationError) as refused:
         give(w, recipient_unit=None)
-    assert "Name the receiving unit" in str(refused.value)
+    assert refused.value.messages == [
+        "Name the receiving unit or the professionals' role (or both)."
+    ]
     with pytest.raises(ValidationError) as refused:
         give(w, purpose_task=ServiceTask.CHILD_HEALTH)
     assert "purpose_task" in refused.value.error_dict

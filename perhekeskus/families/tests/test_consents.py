@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 from django.apps import apps
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from perhekeskus.accounts.models import Role, Unit
 from perhekeskus.accounts.tests.factories import UnitFactory
@@ -16,6 +16,13 @@ from perhekeskus.families.forms import ConsentForm
 from perhekeskus.families.models import Consent, HistoryEntry, ServiceTask
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # The messages are compared in English (the default language is Finnish).
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
