@@ -8,11 +8,23 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from perhekeskus.accounts.capabilities import capabilities_of_membership
 from perhekeskus.accounts.models import Membership
 
 _CACHE_ATTR = "_access_actor"
+
+
+class MembershipKey(NamedTuple):
+    """One membership in force, as the access rules need it (a consent is a
+    basis only through a membership in the unit or role it names)."""
+
+    unit_id: uuid.UUID
+    organization_id: uuid.UUID
+    sector: str
+    role: str
+    unit_kind: str
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,7 @@ class Actor:
     organization_id: uuid.UUID | None = None
     # The citizen's own person in the register (by identity code), if any.
     person_id: uuid.UUID | None = None
+    memberships: tuple[MembershipKey, ...] = ()
     extra: dict = field(default_factory=dict, compare=False)
 
     @property
@@ -94,6 +107,10 @@ def actor_for(user) -> Actor:
         unit_label=", ".join(m.unit.name for m in memberships),
         organization_id=first.unit.organization_id if first else None,
         person_id=person_id,
+        memberships=tuple(
+            MembershipKey(m.unit_id, m.unit.organization_id, m.unit.sector, m.role, m.unit.kind)
+            for m in memberships
+        ),
     )
     setattr(user, _CACHE_ATTR, actor)
     return actor

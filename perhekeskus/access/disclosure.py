@@ -9,7 +9,9 @@ One function answers, and every answer is logged. The order of the rules:
 3. a disclosure prohibition (per document, service task or organisation)
    refuses;
 4. an active consent to the organisation (or its sector) for the data
-   allows;
+   allows – one that names the receiving unit, or a role doing client work
+   there, for a purpose the unit serves when the unit is known; consents
+   recorded without a unit or role and a purpose never count;
 5. otherwise the answer is no.
 """
 
@@ -33,9 +35,6 @@ from .actor import as_actor
 from .core import _as_uuid, deny, persons_visible_to
 from .log import Action, Basis, Subject, record
 
-# How much of the data each consent scope covers.
-_DATA_RANK = {Consent.Data.BASIC: 0, Consent.Data.SERVICE: 1, Consent.Data.ALL: 2}
-
 # The sector of an organisation that is not a public body.
 _SECTOR_OF_KIND = {
     Organization.Kind.NGO: Sector.NGO,
@@ -53,11 +52,6 @@ class DisclosureAnswer:
     message: str
 
 
-def _data_covered(requested: str) -> list[str]:
-    rank = _DATA_RANK[requested]
-    return [data for data, r in _DATA_RANK.items() if r >= rank]
-
-
 def may_disclose(
     actor,
     person_id: uuid.UUID,
@@ -68,6 +62,7 @@ def may_disclose(
     document_ref: str = "",
     statutory_ground: str = "",
     recipient_sector: str = "",
+    recipient_unit=None,
     disclose: bool = False,
     request=None,
     now: datetime.datetime | None = None,
@@ -76,13 +71,15 @@ def may_disclose(
 
     ``recipient_sector`` names the sector of the receiving unit when it is
     known (e.g. a school of a municipality): a consent to that sector then
-    counts too. Raises :class:`NotFound` when the actor may not see the
-    person at all.
+    counts too. ``recipient_unit`` names the receiving unit when it is known
+    (a referral, a contact): the consent must then name that unit, or a role
+    doing client work in it, for a purpose the unit serves. Raises
+    :class:`NotFound` when the actor may not see the person at all.
     """
     actor = as_actor(actor)
     now = now or timezone.now()
     today = timezone.localdate(now)
-    if data not in _DATA_RANK:
+    if data not in Consent.DATA_COVERING:
         raise ValueError(f"unknown data scope {data!r}")
     person_id = _as_uuid(person_id)
     if person_id is None or not persons_visible_to(actor, now=now).filter(pk=person_id).exists():
@@ -101,6 +98,7 @@ def may_disclose(
         document_ref,
         statutory_ground,
         recipient_sector,
+        recipient_unit,
         today,
     )
     action = Action.DISCLOSE if disclose and answer.allowed else Action.DISCLOSURE_CHECK
@@ -128,6 +126,7 @@ def _decide(
     document_ref,
     statutory_ground,
     recipient_sector,
+    recipient_unit,
     today,
 ) -> DisclosureAnswer:
     prohibitions = DisclosureProhibition.objects.filter(
@@ -195,18 +194,20 @@ def _decide(
         )
 
     sectors = {_SECTOR_OF_KIND.get(recipient.kind, ""), recipient_sector} - {""}
-    consent = (
-        Consent.objects.filter(
-            Q(valid_until__isnull=True) | Q(valid_until__gte=today),
+    consents = (
+        Consent.objects.in_force(today)
+        .covering(data)
+        .filter(
             Q(recipient_organization=recipient) | Q(recipient_sector__in=sectors),
             person_id=person_id,
-            valid_from__lte=today,
-            withdrawn_at__isnull=True,
-            data__in=_data_covered(data),
         )
-        .values_list("pk", flat=True)
-        .first()
+        # Consents recorded without a unit or role and a purpose name no one.
+        .exclude(purpose_task="")
+        .exclude(recipient_unit__isnull=True, recipient_role="")
     )
+    if recipient_unit is not None:
+        consents = consents.for_unit(recipient_unit, on=today)
+    consent = consents.values_list("pk", flat=True).first()
     if consent is not None:
         return DisclosureAnswer(
             True,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.families import rules as family_rules
 
 # 703/2023 §11: the client may ask who has processed or received their data;
 # by default the last two years are shown.
@@ -84,6 +85,12 @@ STATUTORY_GROUNDS: dict[str, StatutoryGround] = {
 # 703/2023: a disclosure prohibition does not apply towards the organiser's
 # own service-voucher and purchased-service providers.
 OWN_PROVIDER_REFERENCE = "703/2023 (own voucher or purchased-service provider)"
+
+
+# The service tasks each kind of unit serves: a consent's purpose
+# (``perhekeskus.families.rules``, with the family register's other rules).
+UNIT_SERVICE_TASKS = family_rules.UNIT_SERVICE_TASKS
+tasks_served_by = family_rules.tasks_served_by
 
 
 def grounds_for(capabilities, *, reading: bool) -> list[StatutoryGround]:

@@ -12,10 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from perhekeskus.access import rules as access_rules
 from perhekeskus.catalogue.models import Service, TaxonomyTerm
 from perhekeskus.families.forms import IdentityCodeField
-from perhekeskus.families.models import ServiceTask
 from perhekeskus.programme.models import Municipality
 
-from .models import Contact, Matter, TeamMember
+from .models import MATTER_TASKS, Contact, Matter, TeamMember
 
 MAX_SITUATION = 4000
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{5,30}$")
@@ -215,7 +214,7 @@ class FamilySearchForm(forms.Form):
 
 class OpenMatterForm(forms.Form):
     unit = forms.ChoiceField(label=_("Unit"))
-    service_task = forms.ChoiceField(label=_("Service task"), choices=ServiceTask.choices)
+    service_task = forms.ChoiceField(label=_("Service task"), choices=MATTER_TASKS)
     special_support = forms.BooleanField(
         label=_("A child in need of special support (statutory deadlines, SHL §36)"),
         required=False,

@@ -36,6 +36,14 @@ def new_reference() -> str:
     return f"PK-{chars[:4]}-{chars[4:8]}-{chars[8:]}"
 
 
+# Early childhood education is the education provider's own work (Act
+# 540/2018), not social welfare or health care case work: no matter is opened
+# for it (a consent may still name it as its purpose).
+MATTER_TASKS = [
+    (value, label) for value, label in ServiceTask.choices if value != ServiceTask.EARLY_EDUCATION
+]
+
+
 class ImmutableFieldError(ValueError):
     """A field that must never change after creation was changed."""
 
@@ -327,7 +335,7 @@ class Matter(BaseModel):
         related_name="matters",
         verbose_name=_("unit"),
     )
-    service_task = models.CharField(_("service task"), max_length=30, choices=ServiceTask.choices)
+    service_task = models.CharField(_("service task"), max_length=30, choices=MATTER_TASKS)
     special_support = models.BooleanField(_("a child in need of special support"), default=False)
     urgent = models.BooleanField(_("urgent"), default=False)
     # vireilletulo: the moment the statutory clocks start. Never changes.

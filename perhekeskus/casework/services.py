@@ -37,7 +37,7 @@ from perhekeskus.families.models import (
 )
 
 from . import access
-from .models import Contact, Matter, MatterTransfer, ResponsibleWorker, TeamMember
+from .models import MATTER_TASKS, Contact, Matter, MatterTransfer, ResponsibleWorker, TeamMember
 
 
 class CaseworkError(ValidationError):
@@ -50,7 +50,6 @@ SCOPE_DATA = {
     TeamMember.Scope.ASSESSMENT_AND_PLAN: Consent.Data.SERVICE,
     TeamMember.Scope.PLAN_ONLY: Consent.Data.SERVICE,
 }
-_DATA_RANK = {Consent.Data.BASIC: 0, Consent.Data.SERVICE: 1, Consent.Data.ALL: 2}
 
 
 def _user(actor):
@@ -173,31 +172,33 @@ def contact_submit(
     return contact
 
 
-def _valid_consent(consent: Consent, *, person_id, recipient_unit: Unit, data: str, day) -> bool:
+def _consents_to(unit: Unit, *, roles, data: str, day):
+    """Consents in force that let ``data`` go to professionals of ``unit``
+    in ``roles`` (``None``: any role doing client work there), for a purpose
+    the unit serves (see ``families.Consent``)."""
+    return Consent.objects.in_force(day).covering(data).for_unit(unit, roles, on=day)
+
+
+def _valid_consent(consent: Consent, *, person_id, recipient_unit: Unit, roles, data, day) -> bool:
     return (
         consent.person_id == person_id
-        and consent.withdrawn_at is None
-        and consent.valid_from <= day
-        and (consent.valid_until is None or consent.valid_until >= day)
-        and (
-            consent.recipient_organization_id == recipient_unit.organization_id
-            or consent.recipient_sector == recipient_unit.sector
-        )
-        and _DATA_RANK[consent.data] >= _DATA_RANK[data]
+        and _consents_to(recipient_unit, roles=roles, data=data, day=day)
+        .filter(pk=consent.pk)
+        .exists()
     )
 
 
-def consent_in_force(*, person_ids, recipient_unit: Unit, data: str, day) -> Consent | None:
-    """A consent of one of these persons that lets their data go to the unit."""
-    candidates = Consent.objects.filter(
-        person_id__in=list(person_ids), withdrawn_at__isnull=True
-    ).order_by("-valid_from")
-    for consent in candidates:
-        if _valid_consent(
-            consent, person_id=consent.person_id, recipient_unit=recipient_unit, data=data, day=day
-        ):
-            return consent
-    return None
+def consent_in_force(
+    *, person_ids, recipient_unit: Unit, data: str, day, roles=None
+) -> Consent | None:
+    """A consent of one of these persons that lets their data go to the unit
+    (to professionals in ``roles`` there; ``None``: any role doing client work)."""
+    return (
+        _consents_to(recipient_unit, roles=roles, data=data, day=day)
+        .filter(person_id__in=list(person_ids))
+        .order_by("-valid_from", "pk")
+        .first()
+    )
 
 
 @transaction.atomic
@@ -262,6 +263,7 @@ def contact_submit_on_behalf(
             consent,
             person_id=person.pk,
             recipient_unit=unit,
+            roles=None,
             data=Consent.Data.BASIC,
             day=timezone.localdate(now),
         ):
@@ -283,6 +285,7 @@ def contact_submit_on_behalf(
             data=Consent.Data.BASIC,
             statutory_ground="shl-35" if basis == Contact.Basis.CHILD_INTEREST else "",
             recipient_sector=unit.sector,
+            recipient_unit=unit,
             disclose=True,
             request=request,
         )
@@ -504,7 +507,7 @@ def matter_open(
     actor = as_actor(actor)
     if not actor.can(Capability.CLIENT_WORK) or unit.pk not in actor.unit_ids:
         raise PermissionDenied
-    if service_task not in ServiceTask.values:
+    if service_task not in dict(MATTER_TASKS):
         raise CaseworkError({"service_task": _("Choose a service task.")})
     now = timezone.now()
     if contact is not None:
@@ -788,10 +791,13 @@ def team_add(
         consent, statutory_ground = None, ""
     elif basis == TeamMember.Basis.CONSENT:
         family_persons = FamilyMembership.objects.active().filter(family_id=matter.family_id)
+        # The consent must name the member's unit, or the member's role in it.
+        member_roles = [role for role, _right in memberships]
         if consent is None:
             consent = consent_in_force(
                 person_ids=family_persons.values_list("person_id", flat=True),
                 recipient_unit=unit,
+                roles=member_roles,
                 data=SCOPE_DATA[scope],
                 day=timezone.localdate(now),
             )
@@ -802,6 +808,7 @@ def team_add(
                 consent,
                 person_id=consent.person_id,
                 recipient_unit=unit,
+                roles=member_roles,
                 data=SCOPE_DATA[scope],
                 day=timezone.localdate(now),
             )

@@ -371,9 +371,11 @@ def _perhe(users, municipality, clock: _Clock) -> None:
         person=paula,
         given_by=paula,
         family=perhe,
-        purpose="Perhekahvilan ja seurakunnan perhetyön tuki osana suunnitelmaa",
+        purpose_task=ServiceTask.EARLY_SUPPORT,
+        purpose="Perhekahvilan vertaisryhmän tuki osana suunnitelmaa",
         data=Consent.Data.SERVICE,
         recipient_sector="ngo",
+        recipient_unit=_unit("ngo-family-cafe"),
         valid_from=pending_on,
         valid_until=clock.today + datetime.timedelta(days=365),
     )
@@ -382,9 +384,11 @@ def _perhe(users, municipality, clock: _Clock) -> None:
         person=paula,
         given_by=paula,
         family=perhe,
+        purpose_task=ServiceTask.EARLY_SUPPORT,
         purpose="Seurakunnan perhekerho osana suunnitelmaa",
         data=Consent.Data.SERVICE,
         recipient_sector="parish",
+        recipient_unit=_unit("parish-family-work"),
         valid_from=pending_on,
         valid_until=clock.today + datetime.timedelta(days=365),
     )
@@ -717,9 +721,11 @@ def _lindholm(users, clock: _Clock) -> None:
             person=child,
             given_by=sara,
             family=family,
+            purpose_task=ServiceTask.CHILD_WELFARE,
             purpose="Konsultaatio OT-keskuksen traumatyön asiantuntijalle",
             data=Consent.Data.SERVICE,
             recipient_organization=demo_organization("ot-centre"),
+            recipient_unit=_unit("ot-centre"),
             valid_from=clock.today - datetime.timedelta(days=30),
             valid_until=clock.today + datetime.timedelta(days=180),
         )
@@ -786,9 +792,11 @@ def _nieminen(users, clock: _Clock) -> None:
         person=aatu,
         given_by=mikko,
         family=family,
+        purpose_task=ServiceTask.STUDENT_WELFARE,
         purpose="Oppilashuollon yhteistyö Aatun koulunkäynnin tueksi",
         data=Consent.Data.SERVICE,
         recipient_organization=demo_organization("municipality-951"),
+        recipient_unit=_unit("school-student-welfare"),
         valid_from=pending_on,
         valid_until=clock.today + datetime.timedelta(days=365),
     )
@@ -908,9 +916,11 @@ def _korhonen(users, municipality, clock: _Clock) -> None:
             person=person,
             given_by=johanna,
             family=family,
+            purpose_task=ServiceTask.EARLY_EDUCATION,
             purpose="Leevin varhaiskasvatus",
             data=Consent.Data.BASIC,
             recipient_organization=demo_organization("municipality-951"),
+            recipient_unit=_unit("early-education"),
             valid_from=timezone.localdate(received) - datetime.timedelta(days=200),
         )
     families.consent_give(
@@ -918,9 +928,11 @@ def _korhonen(users, municipality, clock: _Clock) -> None:
         person=johanna,
         given_by=johanna,
         family=family,
+        purpose_task=ServiceTask.FAMILY_WORK,
         purpose="Päiväkodin yhteydenotto perhekeskukseen",
         data=Consent.Data.BASIC,
         recipient_organization=demo_organization("county"),
+        recipient_unit=_unit("family-centre"),
         valid_from=timezone.localdate(received),
     )
     contact = casework.contact_submit_on_behalf(

@@ -3,7 +3,7 @@
 - **Perhe** (Finnish): Paula – the citizen ``demo-parent`` – and Janne with
   Onni (6) and Ella (1); client of the child health clinic and the family
   counselling clinic; Paula consented to share basic data with the Arki
-  family café;
+  family café (the unit) for its peer group (early support);
 - **Lindholm** (Swedish-speaking): Sara with a security prohibition and her
   children Elias (9) and Wilma (4); client of family social work;
 - **Nieminen**: Mikko and Tiina with Venla (15), who sees the school social
@@ -299,27 +299,34 @@ def create_demo_families(*, today: datetime.date | None = None) -> list[Family]:
     )
 
     arki = demo_organization("ngo-arki")
-    if not Consent.objects.filter(person=paula, recipient_organization=arki).exists():
+    cafe = Unit.objects.get(pk=unit_id("ngo-family-cafe"))
+    # Each consent names the café (the unit), the purpose as a service task
+    # and the data; only the café's own workers read on it.
+    if not Consent.objects.filter(person=paula, recipient_unit=cafe).exists():
         services.consent_give(
             actor=None,
             person=paula,
             given_by=paula,
             family=perhe,
+            purpose_task=ServiceTask.EARLY_SUPPORT,
             purpose="Perhekahvilan vertaisryhmä",
             data="basic",
             recipient_organization=arki,
+            recipient_unit=cafe,
             valid_from=since,
             valid_until=today + datetime.timedelta(days=365),
         )
-    if not Consent.objects.filter(person=onni, recipient_organization=arki).exists():
+    if not Consent.objects.filter(person=onni, recipient_unit=cafe).exists():
         services.consent_give(
             actor=None,
             person=onni,
             given_by=paula,
             family=perhe,
+            purpose_task=ServiceTask.EARLY_SUPPORT,
             purpose="Lasten kerho",
             data="basic",
             recipient_organization=arki,
+            recipient_unit=cafe,
             valid_from=since,
         )
     if not DisclosureProhibition.objects.filter(person=tiina, organization=arki).exists():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.access import rules
-from perhekeskus.accounts.models import Sector
+from perhekeskus.accounts.capabilities import Capability, capabilities_of_role
+from perhekeskus.accounts.models import Role, Sector, Unit
 from perhekeskus.catalogue.models import Organization
 
 from . import identity
@@ -98,16 +99,54 @@ class SpecialAccessForm(forms.Form):
         ]
 
 
+def _unit_choices():
+    """Active units grouped by organisation (a plain grouped select)."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for unit in (
+        Unit.objects.filter(is_active=True)
+        .select_related("organization")
+        .order_by("organization__name", "name")
+    ):
+        grouped.setdefault(unit.organization.name, []).append((str(unit.pk), unit.name))
+    return [("", "—"), *grouped.items()]
+
+
 class ConsentForm(forms.Form):
+    """A consent binds recipient, purpose, data and time (client act 812/2000
+    ch. 3, 703/2023): the unit or the role is chosen within the organisation."""
+
     person = forms.ChoiceField(label=_("Whose data"))
     given_by = forms.ChoiceField(label=_("Consented by"))
     recipient_organization = forms.ModelChoiceField(
-        label=_("To organisation"), queryset=Organization.objects.order_by("name"), required=False
+        label=_("To organisation"),
+        queryset=Organization.objects.filter(units__is_active=True).distinct().order_by("name"),
+        required=False,
     )
     recipient_sector = forms.ChoiceField(
         label=_("Or to a sector"), choices=[("", "—"), *Sector.choices], required=False
     )
-    purpose = forms.CharField(label=_("Purpose"), max_length=300)
+    recipient_unit = forms.ChoiceField(
+        label=_("Receiving unit"),
+        required=False,
+        help_text=_("A unit of the organisation above. Leave empty to name a role instead."),
+    )
+    recipient_role = forms.ChoiceField(
+        label=_("Receiving professionals' role"),
+        required=False,
+        help_text=_(
+            "Professionals in this role in the organisation (in the unit above, if one is named)."
+        ),
+    )
+    purpose_task = forms.ChoiceField(
+        label=_("For the service task"),
+        choices=[("", "—"), *ServiceTask.choices],
+        help_text=_("The work the data is given for; only units doing it receive the data."),
+    )
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        max_length=300,
+        help_text=_("In the client's words, e.g. “the day-care's contact to the family centre”."),
+    )
     data = forms.ChoiceField(label=_("Data"), choices=Consent.Data.choices)
     valid_until = forms.DateField(
         label=_("Valid until"), required=False, input_formats=["%d.%m.%Y", "%Y-%m-%d"]
@@ -118,11 +157,36 @@ class ConsentForm(forms.Form):
         choices = [(str(p.id), p.full_name) for p in persons]
         self.fields["person"].choices = choices
         self.fields["given_by"].choices = choices
+        self.fields["recipient_unit"].choices = _unit_choices()
+        self.fields["recipient_role"].choices = [("", "—")] + [
+            (value, label)
+            for value, label in Role.choices
+            if Capability.CLIENT_WORK in capabilities_of_role(value)
+        ]
+
+    def clean_recipient_unit(self):
+        value = self.cleaned_data.get("recipient_unit")
+        if not value:
+            return None
+        unit = Unit.objects.select_related("organization").filter(pk=value).first()
+        if unit is None:
+            raise ValidationError(_("Choose a unit from the list."))
+        return unit
 
     def clean(self):
         data = super().clean()
-        if not data.get("recipient_organization") and not data.get("recipient_sector"):
-            raise ValidationError(_("Name the recipient: an organisation or a sector."))
+        errors = Consent.recipient_errors(
+            organization=data.get("recipient_organization"),
+            sector=data.get("recipient_sector", ""),
+            unit=data.get("recipient_unit"),
+            role=data.get("recipient_role", ""),
+            purpose_task=data.get("purpose_task", ""),
+        )
+        for field, messages in errors.items():
+            if field in self.errors:
+                continue  # already told what is wrong with it
+            for message in messages:
+                self.add_error(None if field == NON_FIELD_ERRORS else field, message)
         return data
 
 

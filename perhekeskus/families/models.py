@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.accounts.models import Role, Sector
 from perhekeskus.core.models import BaseModel
 
 from .identity import validate_identity_code
@@ -200,6 +202,8 @@ class ServiceTask(models.TextChoices):
     STUDENT_WELFARE = "student_welfare", _("student welfare")
     THERAPY = "therapy", _("therapy")
     EARLY_SUPPORT = "early_support", _("early support and peer groups")
+    # Last, so that the lists without it (case work's matters) keep their order.
+    EARLY_EDUCATION = "early_education", _("early childhood education")
 
 
 class HiddenFromGuardians(models.Model):
@@ -257,6 +261,36 @@ class ClientRelationship(HiddenFromGuardians, BaseModel):
         return f"{self.unit} – {self.family} ({self.get_service_task_display()})"
 
 
+def _client_work_roles() -> list[str]:
+    from perhekeskus.accounts.capabilities import Capability, capabilities_of_role
+
+    return [role for role in Role.values if Capability.CLIENT_WORK in capabilities_of_role(role)]
+
+
+def _to_recipient(*, unit_id, organization_id, sector: str, unit_kind: str, roles) -> Q:
+    """Consents whose recipient is a professional of this unit in one of
+    ``roles`` (a list or a sub-query of role codes).
+
+    The consent names the unit's organisation (or sector) and either the unit
+    itself (with no role, or this role) or the role alone; and it was given for
+    a service task the unit serves (``families.rules.UNIT_SERVICE_TASKS``). A
+    consent recorded without a unit or a role, or without a purpose task,
+    matches nothing.
+    """
+    from .rules import tasks_served_by
+
+    tasks = tasks_served_by(unit_kind)
+    if not tasks:
+        return Q(pk__in=[])
+    organisation = Q(recipient_organization_id=organization_id)
+    if sector:
+        # An empty sector would match every consent that names no sector.
+        organisation |= Q(recipient_sector=sector)
+    named = Q(recipient_unit_id=unit_id) & (Q(recipient_role="") | Q(recipient_role__in=roles))
+    named |= Q(recipient_unit__isnull=True, recipient_role__in=roles)
+    return organisation & named & Q(purpose_task__in=sorted(tasks))
+
+
 class ConsentQuerySet(models.QuerySet):
     def in_force(self, today):
         return self.filter(
@@ -266,20 +300,83 @@ class ConsentQuerySet(models.QuerySet):
         )
 
     def for_recipient(self, actor):
-        """Consents whose recipient the actor is (the access layer's ``Actor``)."""
+        """Consents whose recipient the actor is (the access layer's ``Actor``).
+
+        Only through a membership whose role does client work, in the unit the
+        consent names or in the role it names in a unit of the recipient
+        organisation (or sector), and only where that unit serves the
+        consent's purpose. One filter, tested in the database.
+        """
+        client_roles = set(_client_work_roles())
+        condition = Q(pk__in=[])
+        for membership in actor.memberships:
+            if membership.role in client_roles:
+                condition |= _to_recipient(
+                    unit_id=membership.unit_id,
+                    organization_id=membership.organization_id,
+                    sector=membership.sector,
+                    unit_kind=membership.unit_kind,
+                    roles=[membership.role],
+                )
+        return self.filter(condition)
+
+    def for_unit(self, unit, roles=None, *, on=None):
+        """Consents that let data go to ``unit`` (a disclosure or a team place).
+
+        ``roles``: the roles of the professionals who receive the data there;
+        ``None`` for any role doing client work in the unit on the day ``on``.
+        """
+        if roles is None:
+            from perhekeskus.accounts.models import Membership
+
+            roles = (
+                Membership.objects.active(on)
+                .filter(unit_id=unit.pk, role__in=_client_work_roles())
+                .values("role")
+            )
+        else:
+            client_roles = set(_client_work_roles())
+            roles = [role for role in roles if role in client_roles]
         return self.filter(
-            Q(recipient_organization_id__in=actor.organization_ids)
-            | Q(recipient_sector__in=actor.sectors)
+            _to_recipient(
+                unit_id=unit.pk,
+                organization_id=unit.organization_id,
+                sector=unit.sector,
+                unit_kind=unit.kind,
+                roles=roles,
+            )
         )
+
+    def covering(self, data: str):
+        """Consents that cover a disclosure of ``data`` (:attr:`Consent.DATA_COVERING`)."""
+        return self.filter(data__in=Consent.DATA_COVERING[data])
 
 
 class Consent(BaseModel):
-    """Permission to share a person's data with an organisation or a sector."""
+    """Permission to share a person's data with a recipient, for a purpose.
+
+    The recipient is an organisation (or a sector) *and* a unit of it or a
+    professional role in it; the purpose is a service task (with the
+    client's own words); the data is one of :class:`Data`; the consent is in
+    force from ``valid_from`` to ``valid_until`` unless withdrawn. Consents
+    recorded before the unit, the role and the purpose task were recorded
+    have neither and are no basis for anything (migration 0003).
+    """
 
     class Data(models.TextChoices):
         BASIC = "basic", _("identity, family and contact details")
         SERVICE = "service", _("service events and plans")
         ALL = "all", _("all data of the service task")
+
+    # The consents that cover a disclosure of each class of data. A disclosure
+    # always identifies the person, so service data carries the basic details
+    # with it. Reading the register on a consent is narrower: see
+    # ``access.table.CONSENT_DATA_KINDS``.
+    DATA_COVERING = {
+        Data.BASIC: (Data.BASIC, Data.SERVICE, Data.ALL),
+        Data.SERVICE: (Data.SERVICE, Data.ALL),
+        Data.ALL: (Data.ALL,),
+    }
 
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="consents", verbose_name=_("whose data")
@@ -299,7 +396,23 @@ class Consent(BaseModel):
         related_name="+",
         verbose_name=_("to organisation"),
     )
-    recipient_sector = models.CharField(_("to sector"), max_length=20, blank=True)
+    recipient_sector = models.CharField(
+        _("to sector"), max_length=20, choices=Sector.choices, blank=True
+    )
+    recipient_unit = models.ForeignKey(
+        "accounts.Unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("to unit"),
+    )
+    recipient_role = models.CharField(
+        _("to professionals in the role"), max_length=30, choices=Role.choices, blank=True
+    )
+    purpose_task = models.CharField(
+        _("for the service task"), max_length=30, choices=ServiceTask.choices, blank=True
+    )
     purpose = models.CharField(_("purpose"), max_length=300)
     data = models.CharField(_("data"), max_length=20, choices=Data.choices, default=Data.BASIC)
     valid_from = models.DateField(_("valid from"), default=timezone.localdate)
@@ -324,11 +437,112 @@ class Consent(BaseModel):
             models.CheckConstraint(
                 condition=Q(recipient_organization__isnull=False) | ~Q(recipient_sector=""),
                 name="consent_has_recipient",
-            )
+                violation_error_message=_("Name the recipient: an organisation or a sector."),
+            ),
+            # A consent for a purpose names the unit or the role that receives
+            # the data. Consents recorded before either was (migration 0003)
+            # have no purpose task either and are no basis for anything.
+            models.CheckConstraint(
+                condition=Q(recipient_unit__isnull=False)
+                | ~Q(recipient_role="")
+                | Q(purpose_task=""),
+                name="consent_names_unit_or_role",
+                violation_error_message=_(
+                    "Name the receiving unit or the professionals' role (or both)."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.person}: {self.purpose}"
+
+    @property
+    def names_recipient(self) -> bool:
+        """Recorded with a unit or a role and a purpose task: a basis at all."""
+        return bool((self.recipient_unit_id or self.recipient_role) and self.purpose_task)
+
+    def state_on(self, day: datetime.date) -> str:
+        """``withdrawn``, ``future``, ``expired`` or ``in_force`` on ``day``."""
+        if self.withdrawn_at is not None:
+            return "withdrawn"
+        if self.valid_from > day:
+            return "future"
+        if self.valid_until is not None and self.valid_until < day:
+            return "expired"
+        return "in_force"
+
+    @property
+    def state(self) -> str:
+        return self.state_on(timezone.localdate())
+
+    @staticmethod
+    def recipient_errors(
+        *, organization, sector: str, unit, role: str, purpose_task: str
+    ) -> dict[str, list[str]]:
+        """What is wrong with a consent's recipient and purpose, by field."""
+        from .rules import tasks_served_by
+
+        errors: dict[str, list[str]] = {}
+
+        def error(field: str, message) -> None:
+            errors.setdefault(field, []).append(str(message))
+
+        if organization is None and not sector:
+            error(NON_FIELD_ERRORS, _("Name the recipient: an organisation or a sector."))
+        if unit is None and not role:
+            error(
+                NON_FIELD_ERRORS,
+                _("Name the receiving unit or the professionals' role (or both)."),
+            )
+        if not purpose_task:
+            error("purpose_task", _("Choose the service task the data is given for."))
+        if role and role not in _client_work_roles():
+            error(
+                "recipient_role",
+                _("Only professionals who work with clients can receive data on a consent."),
+            )
+        if unit is not None:
+            if organization is not None and unit.organization_id != organization.pk:
+                error(
+                    "recipient_unit",
+                    _(
+                        "%(unit)s is not a unit of %(organisation)s. Choose a unit of the "
+                        "organisation that receives the data."
+                    )
+                    % {"unit": unit.name, "organisation": organization.name},
+                )
+            elif organization is None and sector and unit.sector != sector:
+                error(
+                    "recipient_unit",
+                    _("%(unit)s does not work in the sector named (%(sector)s).")
+                    % {"unit": unit.name, "sector": Sector(sector).label},
+                )
+            elif not unit.is_active:
+                error("recipient_unit", _("%(unit)s is no longer active.") % {"unit": unit.name})
+            elif purpose_task and purpose_task not in tasks_served_by(unit.kind):
+                error(
+                    "purpose_task",
+                    _(
+                        "%(unit)s does not provide %(task)s: choose the unit that does the "
+                        "work the consent is for."
+                    )
+                    % {"unit": unit.name, "task": ServiceTask(purpose_task).label},
+                )
+        return errors
+
+    def clean(self):
+        super().clean()
+        errors = self.recipient_errors(
+            organization=self.recipient_organization,
+            sector=self.recipient_sector,
+            unit=self.recipient_unit,
+            role=self.recipient_role,
+            purpose_task=self.purpose_task,
+        )
+        if self.valid_until is not None and self.valid_from and self.valid_until < self.valid_from:
+            errors["valid_until"] = [str(_("The consent cannot end before it begins."))]
+        if errors:
+            raise ValidationError(errors)
 
 
 class DisclosureProhibition(BaseModel):

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -295,9 +295,9 @@ def family_detail(
         relationships = list(found.select_related("unit", "person"))
     if shows_consents:
         consents = list(
-            Consent.objects.filter(
-                person_id__in=person_ids, withdrawn_at__isnull=True
-            ).select_related("person", "given_by", "recipient_organization")
+            Consent.objects.filter(person_id__in=person_ids, withdrawn_at__isnull=True)
+            .select_related("person", "given_by", "recipient_organization", "recipient_unit")
+            .order_by("person__first_names", "-valid_from")
         )
         prohibitions = list(
             DisclosureProhibition.objects.filter(
@@ -356,7 +356,13 @@ CHANGE_LABELS = {
     "closed": _("closed"),
     "given": _("given"),
     "withdrawn": _("withdrawn"),
+    # Consents recorded without a receiving unit or role (migration 0003).
+    "suspended": _("no longer a basis for access: the receiving unit or role was not recorded"),
 }
+
+# Related records named in the history by their name: public reference data
+# and the register of organisations and units, never persons or users.
+_NAMED_IN_HISTORY = {("programme", None), ("catalogue", "organization"), ("accounts", "unit")}
 
 
 def _history_field(model: str, field: str):
@@ -393,11 +399,23 @@ def _history_value(model: str, field: str, value, names: dict[str, str]):
     if value in choices:
         return choices[value]
     related = getattr(model_field, "related_model", None)
-    if related is not None and related._meta.app_label == "programme" and value is not None:
-        # Public reference data (municipalities): named in one small query.
-        found = related.objects.filter(pk=value).first()
+    if related is not None and value is not None and _named_in_history(related):
+        # Municipalities, organisations and units: named in one small query
+        # (a relationship's history keeps the unit's name itself).
+        try:
+            found = related.objects.filter(pk=value).first()
+        except ValidationError:
+            return value
         return str(found) if found is not None else value
     return value
+
+
+def _named_in_history(model) -> bool:
+    meta = model._meta
+    return (meta.app_label, None) in _NAMED_IN_HISTORY or (
+        meta.app_label,
+        meta.model_name,
+    ) in _NAMED_IN_HISTORY
 
 
 def _unnamed_person(model: str, field: str, value, names: dict[str, str]) -> bool:

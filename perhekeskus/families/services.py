@@ -324,29 +324,41 @@ def consent_give(
     actor,
     person: Person,
     given_by: Person,
+    purpose_task: str,
     purpose: str,
     data: str,
     recipient_organization=None,
     recipient_sector: str = "",
+    recipient_unit=None,
+    recipient_role: str = "",
     valid_from=None,
     valid_until=None,
     family: Family | None = None,
 ) -> Consent:
+    """Record a consent: to whom (an organisation or a sector, and a unit of
+    it or a professional role in it), for which service task, which data and
+    for how long. It is a basis only for professionals doing client work in
+    that unit or role, in a unit serving that task (see the access layer)."""
     valid_from = valid_from or timezone.localdate()
     if not _may_consent_for(given_by, person, valid_from):
         raise ValidationError(_("Only the person themself or their guardian can consent for them."))
     consent = Consent(
         person=person,
         given_by=given_by,
+        purpose_task=purpose_task,
         purpose=purpose,
         data=data,
         recipient_organization=recipient_organization,
         recipient_sector=recipient_sector,
+        recipient_unit=recipient_unit,
+        recipient_role=recipient_role,
         valid_from=valid_from,
         valid_until=valid_until,
         recorded_by=_user(actor),
     )
-    consent.full_clean()
+    # Consent.clean() gives the reasons of both check constraints at their
+    # fields; validating the constraints again would say the same twice.
+    consent.full_clean(validate_constraints=False)
     consent.save()
     _history(
         actor,
@@ -354,10 +366,14 @@ def consent_give(
         "given",
         {
             "given_by": given_by,
-            "purpose": purpose,
-            "data": data,
             "recipient_organization": recipient_organization,
             "recipient_sector": recipient_sector,
+            "recipient_unit": recipient_unit,
+            "recipient_role": recipient_role,
+            "purpose_task": purpose_task,
+            "purpose": purpose,
+            "data": data,
+            "valid_from": valid_from,
             "valid_until": valid_until,
         },
         family=family,

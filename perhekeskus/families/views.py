@@ -323,20 +323,34 @@ def consent_new(request, family_id):
                 actor=actor,
                 person=by_id[data["person"]],
                 given_by=by_id[data["given_by"]],
+                purpose_task=data["purpose_task"],
                 purpose=data["purpose"],
                 data=data["data"],
                 recipient_organization=data["recipient_organization"],
                 recipient_sector=data["recipient_sector"],
+                recipient_unit=data["recipient_unit"],
+                recipient_role=data["recipient_role"],
                 valid_until=data["valid_until"],
                 family=family,
             )
         except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
+            _errors_to_form(form, error)
         else:
             messages.success(request, _("The consent was recorded."))
             return redirect("families:detail", family_id=family.pk)
     return render(request, "families/consent_form.html", {"form": form, "family": family})
+
+
+def _errors_to_form(form, error: ValidationError) -> None:
+    """A service's refusal on the form: at its field when the form has one."""
+    if not hasattr(error, "error_dict"):
+        for message in error.messages:
+            form.add_error(None, message)
+        return
+    for field, errors in error.error_dict.items():
+        target = field if field in form.fields else None
+        for message in ValidationError(errors).messages:
+            form.add_error(target, message)
 
 
 @client_data

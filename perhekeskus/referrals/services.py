@@ -360,6 +360,7 @@ def check_disclosure(
             service_task=referral.matter.service_task,
             statutory_ground=referral.statutory_ground,
             recipient_sector=referral.receiver_unit.sector,
+            recipient_unit=referral.receiver_unit,
             disclose=disclose,
             request=request,
         )

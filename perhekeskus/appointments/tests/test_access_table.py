@@ -10,10 +10,10 @@ import pytest
 from django.utils import timezone
 
 from perhekeskus.access import Forbidden
+from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.table import Act, Kind, Part
 from perhekeskus.appointments import access, selectors, services
 from perhekeskus.appointments.models import Appointment, Mode, State
-from perhekeskus.audit.models import AccessLogEntry
 
 from .factories import at, book, responsible, team_member
 

@@ -14,6 +14,7 @@ from perhekeskus.casework.services import CaseworkError
 from perhekeskus.core import calendar, rules
 from perhekeskus.events.models import Event
 from perhekeskus.families import services as family_services
+from perhekeskus.families.models import ServiceTask
 
 from .factories import submit_contact
 
@@ -113,13 +114,28 @@ def test_on_behalf_with_consent_records_which_consent(case):
     with pytest.raises(CaseworkError) as refused:
         _on_behalf(case, basis=Contact.Basis.CONSENT)
     assert "basis" in refused.value.error_dict
+    # A consent to another unit of social welfare does not let the contact go.
+    family_services.consent_give(
+        actor=None,
+        person=case.aino,
+        given_by=case.anna,
+        purpose_task=ServiceTask.FAMILY_COUNSELLING,
+        purpose="Perheneuvola",
+        data="basic",
+        recipient_sector="social_care",
+        recipient_unit=case.other_unit,
+    )
+    with pytest.raises(CaseworkError):
+        _on_behalf(case, basis=Contact.Basis.CONSENT)
     consent = family_services.consent_give(
         actor=None,
         person=case.aino,
         given_by=case.anna,
+        purpose_task=ServiceTask.FAMILY_SOCIAL_WORK,
         purpose="Yhteydenotto perhekeskukseen",
         data="basic",
         recipient_sector="social_care",
+        recipient_unit=case.centre,
     )
     contact = _on_behalf(case, basis=Contact.Basis.CONSENT)
     assert contact.consent == consent
@@ -132,9 +148,11 @@ def test_a_withdrawn_consent_does_not_count(case):
         actor=None,
         person=case.aino,
         given_by=case.anna,
+        purpose_task=ServiceTask.FAMILY_WORK,
         purpose="Yhteydenotto",
         data="basic",
         recipient_organization=case.county,
+        recipient_unit=case.centre,
     )
     family_services.consent_withdraw(actor=None, consent=consent)
     with pytest.raises(CaseworkError):

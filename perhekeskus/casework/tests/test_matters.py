@@ -18,6 +18,7 @@ from perhekeskus.access.actor import actor_for
 from perhekeskus.access.core import family_decision
 from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.capabilities import Capability
+from perhekeskus.accounts.models import Role
 from perhekeskus.casework import selectors, services
 from perhekeskus.casework.models import (
     Contact,
@@ -241,13 +242,28 @@ def test_a_cross_sector_member_needs_a_consent_in_force(case):
     with pytest.raises(CaseworkError):
         services.team_add(**add, basis=TeamMember.Basis.CONSENT)
     assert not TeamMember.objects.exists()
+    # Named for another role of the sector: not the teacher's.
+    family_services.consent_give(
+        actor=None,
+        person=case.maria,
+        given_by=case.maria,
+        purpose_task=ServiceTask.STUDENT_WELFARE,
+        purpose="Koulukuraattori",
+        data="service",
+        recipient_sector="education",
+        recipient_role=Role.SCHOOL_SOCIAL_WORKER,
+    )
+    with pytest.raises(CaseworkError):
+        services.team_add(**add, basis=TeamMember.Basis.CONSENT)
     consent = family_services.consent_give(
         actor=None,
         person=case.maria,
         given_by=case.maria,
+        purpose_task=ServiceTask.STUDENT_WELFARE,
         purpose="Koulu mukaan tiimiin",
         data="service",
         recipient_sector="education",
+        recipient_role=Role.TEACHER,
     )
     member = services.team_add(**add, basis=TeamMember.Basis.CONSENT)
     assert member.consent == consent
@@ -262,9 +278,11 @@ def test_a_consent_must_cover_what_the_scope_shows(case):
         actor=None,
         person=case.maria,
         given_by=case.maria,
+        purpose_task=ServiceTask.STUDENT_WELFARE,
         purpose="Koulu",
         data="service",
         recipient_sector="education",
+        recipient_unit=case.school,
     )
     with pytest.raises(CaseworkError):
         services.team_add(

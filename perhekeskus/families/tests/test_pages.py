@@ -177,6 +177,8 @@ def test_consent_recorded_and_withdrawn_by_the_relationship_holder(world, nurse)
             "person": str(world.eetu.pk),
             "given_by": str(world.anna.pk),
             "recipient_organization": str(world.ngo.pk),
+            "recipient_unit": str(world.ngo_unit.pk),
+            "purpose_task": "early_support",
             "purpose": "Kerho",
             "data": "basic",
         },
@@ -184,6 +186,7 @@ def test_consent_recorded_and_withdrawn_by_the_relationship_holder(world, nurse)
     assert response.status_code == 302
     consent = Consent.objects.get(person=world.eetu)
     assert consent.given_by == world.anna
+    assert (consent.recipient_unit, consent.purpose_task) == (world.ngo_unit, "early_support")
     response = nurse.post(f"/families/{world.virtanen.pk}/consents/{consent.pk}/withdraw/")
     assert response.status_code == 302
     consent.refresh_from_db()
@@ -197,6 +200,8 @@ def test_a_child_cannot_consent_for_a_parent(world, nurse):
             "person": str(world.anna.pk),
             "given_by": str(world.eetu.pk),
             "recipient_sector": "ngo",
+            "recipient_unit": str(world.ngo_unit.pk),
+            "purpose_task": "early_support",
             "purpose": "Kerho",
             "data": "basic",
         },

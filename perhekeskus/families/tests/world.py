@@ -5,7 +5,7 @@
   a relationship hidden from her guardians; Anna is a citizen user;
 - the Lindqvist family (Maria with a security prohibition, and Oskar 7) is a
   client of family social work; Maria consented to share basic data with the
-  NGO;
+  NGO's unit for its peer group (early support);
 - a stranger works in a unit with no client relationships at all.
 """
 
@@ -183,9 +183,11 @@ def build_world() -> World:
         actor=None,
         person=maria,
         given_by=maria,
+        purpose_task=ServiceTask.EARLY_SUPPORT,
         purpose="Perhekahvila",
         data="basic",
         recipient_organization=ngo,
+        recipient_unit=ngo_unit,
         valid_from=since,
     )
 

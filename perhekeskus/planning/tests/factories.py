@@ -94,9 +94,11 @@ def build_planning_world(*, days_ago: int = 3, special_support: bool = True) -> 
         actor=None,
         person=base.anna,
         given_by=base.anna,
+        purpose_task=ServiceTask.EARLY_SUPPORT,
         purpose="Perheen suunnitelma",
         data="service",
         recipient_organization=base.ngo,
+        recipient_unit=base.ngo_unit,
     )
     casework.team_add(
         actor=as_actor(base.social_worker),

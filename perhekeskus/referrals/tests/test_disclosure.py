@@ -4,6 +4,7 @@ import pytest
 
 from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.families import services as family_services
+from perhekeskus.families.models import ServiceTask
 from perhekeskus.referrals import services
 from perhekeskus.referrals.models import Section, State
 
@@ -98,9 +99,11 @@ def test_a_consent_given_later_lets_the_same_draft_go(w):
         actor=None,
         person=w.eetu,
         given_by=w.anna,
+        purpose_task=ServiceTask.EARLY_SUPPORT,
         purpose="Perhekerho",
         data="basic",
         recipient_organization=w.ngo,
+        recipient_unit=w.ngo_unit,
     )
     services.referral_send(actor=w.nurse, referral=referral)
     assert referral.state == State.SENT
