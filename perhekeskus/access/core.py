@@ -94,11 +94,28 @@ class Decision:
     # The citizen's own view: records hidden from guardians are left out.
     guardian_view: bool = False
     parts: frozenset[Part] = frozenset()
-    # The classes of data the consents behind Part.CONSENT name.
+    # The classes of data the consents behind Part.CONSENT name (any of them).
     consent_kinds: frozenset[Kind] = frozenset()
+    # Of a partial decision: the members a relationship covers, and each
+    # consented member with the kinds of data their own consent names.
+    relationship_person_ids: frozenset[uuid.UUID] = frozenset()
+    consent_persons: tuple[tuple[uuid.UUID, frozenset[Kind]], ...] = ()
 
-    def covers(self, person_id: uuid.UUID) -> bool:
-        return self.person_ids is None or person_id in self.person_ids
+    def covers(self, person_id: uuid.UUID, kind: Kind | None = None) -> bool:
+        """Whether the decision covers this member (for ``kind`` of data: a
+        member opened by consent only for the kinds their consent names)."""
+        if kind is None:
+            return self.person_ids is None or person_id in self.person_ids
+        found = self.person_ids_for(kind)
+        return found is None or person_id in found
+
+    def person_ids_for(self, kind: Kind) -> frozenset[uuid.UUID] | None:
+        """The members covered for ``kind`` of data (None: every member)."""
+        if self.person_ids is None:
+            return None
+        return self.relationship_person_ids | frozenset(
+            person for person, kinds in self.consent_persons if kind in kinds
+        )
 
     def parts_for(self, kind: Kind) -> frozenset[Part]:
         """The parts that count for ``kind`` (a consent only for the data it names)."""
@@ -241,6 +258,8 @@ def _decision_of(actor: Actor, row, today, now) -> Decision | None:
     """The decision from a family row annotated by :func:`_decision_annotations`."""
     found: dict[Part, str] = {}
     person_ids: set[uuid.UUID] = set()
+    related: set[uuid.UUID] = set()
+    consented: dict[uuid.UUID, frozenset[Kind]] = {}
     whole = False
     hidden_only = True
     consent_kinds: set[Kind] = set()
@@ -259,6 +278,7 @@ def _decision_of(actor: Actor, row, today, now) -> Decision | None:
             ):
                 found.setdefault(Part.RELATIONSHIP, f"client relationship {pk} ({task})")
                 person_ids.add(person_id)
+                related.add(person_id)
                 hidden_only = hidden_only and hidden
         for basis in family_bases():
             for part, detail in basis.parts_of(row):
@@ -288,7 +308,9 @@ def _decision_of(actor: Actor, row, today, now) -> Decision | None:
             ):
                 found.setdefault(Part.CONSENT, f"consent {pk}")
                 person_ids.add(person_id)
-                consent_kinds |= table.CONSENT_DATA_KINDS.get(data, frozenset())
+                kinds = table.CONSENT_DATA_KINDS.get(data, frozenset()) & table.CONSENT_KINDS
+                consented[person_id] = consented.get(person_id, frozenset()) | kinds
+                consent_kinds |= kinds
                 hidden_only = False
     if actor.person_id is not None and row._own:
         found[Part.OWN] = "member of the family"
@@ -304,7 +326,9 @@ def _decision_of(actor: Actor, row, today, now) -> Decision | None:
         hidden=hidden_only and found.keys() == {Part.RELATIONSHIP},
         guardian_view=strongest == Part.OWN,
         parts=frozenset(found),
-        consent_kinds=frozenset(consent_kinds & table.CONSENT_KINDS),
+        consent_kinds=frozenset(consent_kinds),
+        relationship_person_ids=frozenset(related),
+        consent_persons=tuple(sorted(consented.items(), key=lambda item: str(item[0]))),
     )
 
 

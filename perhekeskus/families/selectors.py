@@ -257,8 +257,9 @@ def family_detail(
     shows_history = decision.allows(Kind.HISTORY, act)
     shows_consents = decision.allows(Kind.CONSENT, act)
     memberships = FamilyMembership.objects.active(today).filter(family=family)
-    if decision.person_ids is not None:
-        memberships = memberships.filter(person_id__in=decision.person_ids)
+    covered = decision.person_ids_for(Kind.REGISTER)
+    if covered is not None:
+        memberships = memberships.filter(person_id__in=covered)
     memberships = list(
         memberships.select_related("person", "person__municipality").order_by(
             "role", "person__date_of_birth"

@@ -385,3 +385,18 @@ def test_client_work_in_a_unit_that_serves_nothing_reads_nothing(w):
     assert not reads(clerk, w.korhonen)
     assert not families_visible_to(clerk).exists()
     assert not persons_visible_to(clerk).exists()
+
+
+def test_each_member_is_opened_only_for_the_data_their_own_consent_names(w, client):
+    # Leevi's consent names the register; Johanna's only the plan.
+    give(w, data=Consent.Data.BASIC)
+    give(w, person=w.johanna, data=Consent.Data.SERVICE, purpose="Johannan tuki")
+    teacher = w.users["teacher"]
+    decision = access_family(teacher, w.korhonen.pk).access
+    assert decision.covers(w.leevi.pk, Kind.REGISTER)
+    assert not decision.covers(w.johanna.pk, Kind.REGISTER)
+    assert decision.covers(w.johanna.pk, Kind.PLAN)
+    client.force_login(teacher)
+    page = client.get(f"/families/{w.korhonen.pk}/").content.decode()
+    assert w.leevi.identity_code in page
+    assert w.johanna.identity_code not in page and w.johanna.first_names not in page
