@@ -335,6 +335,17 @@ class Shown:
                 return True
         return False
 
+    def parts(self, person) -> str:
+        """The user's parts in the person's families, to name in a failure."""
+        held = set()
+        for family_id in self.reg.families_of.get(person.pk, ()):
+            decision = self._decision(family_id)
+            if decision is not None:
+                held |= {str(part) for part in decision.parts}
+                if not decision.covers(person.pk):
+                    held.add("(not covering the person)")
+        return ", ".join(sorted(held)) or "none"
+
 
 def leaks(username: str, actor, url: str, body: bytes, reg: Register, shown: Shown) -> list[str]:
     found = []
@@ -347,13 +358,16 @@ def leaks(username: str, actor, url: str, body: bytes, reg: Register, shown: Sho
         if no_client_work:
             found.append(f"{username} {url}: identity code of {who} (no client work)")
         elif not shown.shows(person, Field.IDENTITY_CODE):
-            found.append(f"{username} {url}: identity code of {who}")
+            found.append(f"{username} {url}: identity code of {who} (parts: {shown.parts(person)})")
     for address, person in reg.protected.items():
         if not any(form in text for form in forms_of(address)):
             continue
         if not (may_see_protected_address(actor, person) and shown.shows(person, Field.ADDRESS)):
             who = f"{person.first_names} {person.last_name}"
-            found.append(f"{username} {url}: protected address of {who} ({address})")
+            found.append(
+                f"{username} {url}: protected address of {who} ({address}; "
+                f"parts: {shown.parts(person)})"
+            )
     return found
 
 
@@ -808,8 +822,8 @@ def record_parts(on: str, actor, target: Target, family_parts: frozenset) -> fro
     return frozenset()
 
 
-def allowed(actor, write: Write, target: Target) -> tuple[bool, bool]:
-    """(the parts allow the write, the user has some part in the family)."""
+def allowed(actor, write: Write, target: Target) -> tuple[bool, frozenset]:
+    """(the parts allow the write, the parts: the family's and the record's)."""
     decision = (
         family_decision(actor, target.family_id)
         if actor.is_authenticated and target.family_id
@@ -826,7 +840,8 @@ def allowed(actor, write: Write, target: Target) -> tuple[bool, bool]:
         parts=family_parts | extra,
         consent_kinds=decision.consent_kinds if decision else frozenset(),
     )
-    return combined.allows(write.kind, write.act), bool(decision or extra)
+    held = (decision.parts if decision else frozenset()) | extra
+    return combined.allows(write.kind, write.act), held
 
 
 # --- What a write changed -------------------------------------------------------------
@@ -916,7 +931,8 @@ def plan_writes(actor, user) -> list[tuple[str, Target, dict, str]]:
     for name, write in WRITES.items():
         seen_part = seen_none = False
         for target in TARGETS[write.on]():
-            may, has_part = allowed(actor, write, target)
+            may, held = allowed(actor, write, target)
+            has_part = bool(held)
             if may:
                 continue
             if has_part and not seen_part:
@@ -925,7 +941,8 @@ def plan_writes(actor, user) -> list[tuple[str, Target, dict, str]]:
                 seen_none = True
             else:
                 continue
-            plan.append((name, target, payload(write.data, target), f"{write.kind} {write.act}"))
+            why = f"{write.kind} {write.act}; parts: {', '.join(sorted(held)) or 'none'}"
+            plan.append((name, target, payload(write.data, target), why))
             if seen_part and seen_none:
                 break
     for name, needs in NEEDS.items():
