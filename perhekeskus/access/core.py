@@ -27,7 +27,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -221,13 +221,15 @@ _PART_BASIS = {
 }
 
 
-def _decision_annotations(actor: Actor, today, now) -> dict:
+def _decision_annotations(actor: Actor, today, now, *, probe: bool = False) -> dict:
     """Everything a decision needs to know of one family, as annotations of
     its row: each an index probe, so the whole decision is one query.
 
     The common bases give what the log needs (the relationship's id and task,
     the team place's id); the rare ones (a relationship with one member, a
     grant, a consent) only whether they exist, and are read after."""
+    if probe:  # only whether the actor could hold any basis at all
+        return {"any": True} if does_client_work(actor) or actor.person_id is not None else {}
     family = OuterRef("pk")
     annotations = {}
     if does_client_work(actor):
@@ -332,13 +334,76 @@ def _decision_of(actor: Actor, row, today, now) -> Decision | None:
     )
 
 
+# The decision's query for one actor differs between families only in the
+# family's id and the moment (grants expire): it is compiled once per actor
+# and day in each process and run with those two values. Building and
+# compiling its sub-queries costs several times what running it does.
+_FAMILY_SENTINEL = uuid.UUID("0f0f0f0f-0000-4000-8000-00000000f0f0")
+_NOW_SENTINEL = datetime.datetime(1901, 1, 1, 1, 1, 1, 101, tzinfo=datetime.UTC)
+_COMPILED: dict[tuple, tuple[str, tuple, int, int | None]] = {}
+_COMPILED_MAX = 1000
+
+
+def _compiled_decision(actor: Actor, today, annotations_for) -> tuple | None:
+    """(sql, params, where the family id goes, where the moment goes) for the
+    actor's decision query, or None when it cannot be reused safely."""
+    key = (
+        connection.vendor,
+        actor.user_id,
+        actor.unit_ids,
+        actor.organization_ids,
+        actor.sectors,
+        actor.capabilities,
+        actor.person_id,
+        getattr(actor, "memberships", ()),
+        today,
+        tuple(basis.annotation for basis in family_bases()),
+    )
+    found = _COMPILED.get(key)
+    if found is not None:
+        return found
+    queryset = Family.objects.filter(pk=_FAMILY_SENTINEL).annotate(**annotations_for(_NOW_SENTINEL))
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    family_value = Family._meta.pk.get_db_prep_value(_FAMILY_SENTINEL, connection)
+    now_value = AccessGrant._meta.get_field("expires_at").get_db_prep_value(
+        _NOW_SENTINEL, connection
+    )
+    family_at = [i for i, value in enumerate(params) if value == family_value]
+    now_at = [i for i, value in enumerate(params) if value == now_value]
+    if len(family_at) != 1 or len(now_at) > 1:
+        return None  # not the shape expected: build the query each time
+    if len(_COMPILED) >= _COMPILED_MAX:
+        _COMPILED.clear()
+    found = (sql, tuple(params), family_at[0], now_at[0] if now_at else None)
+    _COMPILED[key] = found
+    return found
+
+
 def _family_with_decision(actor: Actor, family_id, now) -> tuple[Family | None, Decision | None]:
     """The family and the actor's decision on it, in one query."""
     today, now = _today_now(now)
-    annotations = _decision_annotations(actor, today, now)
-    if not annotations or family_id is None:
+    if family_id is None:
         return None, None
-    family = Family.objects.filter(pk=family_id).annotate(**annotations).first()
+    if not _decision_annotations(actor, today, now, probe=True):
+        return None, None
+    compiled = _compiled_decision(
+        actor, today, lambda moment: _decision_annotations(actor, today, moment)
+    )
+    if compiled is None:
+        family = (
+            Family.objects.filter(pk=family_id)
+            .annotate(**_decision_annotations(actor, today, now))
+            .first()
+        )
+    else:
+        sql, params, family_at, now_at = compiled
+        params = list(params)
+        params[family_at] = Family._meta.pk.get_db_prep_value(family_id, connection)
+        if now_at is not None:
+            params[now_at] = AccessGrant._meta.get_field("expires_at").get_db_prep_value(
+                now, connection
+            )
+        family = next(iter(Family.objects.raw(sql, params)), None)
     if family is None:
         return None, None
     return family, _decision_of(actor, family, today, now)

@@ -66,6 +66,8 @@ def packed(*fields: str) -> Expression:
         if parts:
             parts.append(Value(_SEPARATOR))
         parts.append(Cast(field, CharField()))
+    if len(parts) == 1:
+        return parts[0]
     return Concat(*parts, output_field=CharField())
 
 

@@ -81,7 +81,7 @@ def _matter_conditions(actor, matter_ref: str) -> dict:
         return {name: _FALSE for name, _part in _MATTER_ANNOTATIONS}
     matter = OuterRef(matter_ref)
     conditions = {
-        "part_responsible": Exists(responsible_for(actor).filter(pk=matter)),
+        "part_responsible": Exists(responsible_for(actor).filter(matter_id=matter)),
         "part_relationship": Exists(_own_unit_matters(actor).filter(pk=matter)),
     }
     for scope in SCOPE_PARTS:

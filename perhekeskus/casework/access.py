@@ -78,12 +78,14 @@ def _team_parts(row) -> list:
 
 def _responsible_annotations(actor, family, today) -> dict:
     places = responsible_for(actor).filter(matter__family=family)
-    return {"_responsible": Subquery(places.values("pk")[:1])}
+    return {"_responsible": Subquery(places.values(row=packed("pk"))[:1])}
 
 
 def _responsible_parts(row) -> list:
-    pk = getattr(row, "_responsible", None)
-    return [] if pk is None else [(Part.RESPONSIBLE, f"responsible worker {pk}")]
+    if getattr(row, "_responsible", None) is None:
+        return []
+    (pk,) = unpacked(row._responsible)
+    return [(Part.RESPONSIBLE, f"responsible worker {pk}")]
 
 
 def register() -> None:

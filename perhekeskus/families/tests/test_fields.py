@@ -59,8 +59,10 @@ def case(db, _fast_passwords):
         person=case.eetu,
         given_by=case.anna,
         purpose="Kerho",
+        purpose_task=ServiceTask.EARLY_SUPPORT,
         data="basic",
         recipient_organization=case.ngo,
+        recipient_unit=case.ngo_unit,
     )
     return case
 
@@ -274,8 +276,10 @@ def test_a_family_opened_only_for_its_plan_is_listed_without_a_link(case, client
         person=case.mikko,
         given_by=case.mikko,
         purpose="Perhetyö",
+        purpose_task=ServiceTask.EARLY_SUPPORT,
         data="service",
         recipient_organization=case.ngo,
+        recipient_unit=case.ngo_unit,
     )
     client.force_login(case.ngo_worker)
     html = client.get("/en/families/").content.decode()
