@@ -3,6 +3,15 @@
 import itertools
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Two cores shared by parallel test workers: the time it takes to generate or
+# run an example says nothing about the rules under test.
+hypothesis_settings.register_profile(
+    "perhekeskus", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("perhekeskus")
 
 # Browser fixtures (Chromium, axe-core) for every app's tests.
 pytest_plugins = ["perhekeskus.web.tests.browser"]

@@ -478,7 +478,8 @@ WRITES: dict[str, Write] = {
     ),
     "casework:contact_open_matter": Write(K.CONTACT, A.WRITE, "contact", {"matter-urgent": "on"}),
     # Matters (record-level parts: the matter's unit, worker and team).
-    "casework:matter_worker": Write(K.MATTER, A.TRANSFER, "matter", {"worker-reason": "Testi"}),
+    "casework:matter_worker": Write(K.MATTER, A.WRITE, "matter", {"worker-reason": "Testi"}),
+    "casework:matter_transfer": Write(K.MATTER, A.TRANSFER, "matter", {"transfer-reason": "Testi"}),
     "casework:matter_team_add": Write(K.MATTER, A.WRITE, "matter", {"team-scope": "full"}),
     "casework:matter_team_remove": Write(K.MATTER, A.WRITE, "team_member"),
     "casework:matter_close": Write(K.MATTER, A.CLOSE, "matter", {"close-summary": "Testi"}),
@@ -854,7 +855,7 @@ def allowed(actor, write: Write, target: Target) -> tuple[bool, frozenset]:
 # Tables a refused request may still write: the access log and its head,
 # sessions (allauth's list of them too), the cache and task queues.
 UNWATCHED_APPS = frozenset({"sessions", "usersessions"})
-UNWATCHED_MODELS = frozenset({"audit.AccessLogEntry", "audit.ChainHead"})
+UNWATCHED_MODELS = frozenset({"access.AccessLogEntry", "access.ChainHead"})
 
 
 def _watched_tables() -> list[tuple[str, str | None]]:
