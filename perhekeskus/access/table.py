@@ -85,6 +85,9 @@ class Part(StrEnum):
     PARTICIPANT_FULL = "participant_full"
     # A professional taking part in the appointment with a narrower scope.
     PARTICIPANT = "participant"
+    # The professional named for one action of the plan (e.g. the NGO that
+    # runs the peer group): records that action's progress, nothing else.
+    ACTION_PROVIDER = "action_provider"
     # Access opened on a statutory ground, or in an emergency (reviewed).
     STATUTORY = "statutory"
     EMERGENCY = "emergency"
@@ -111,6 +114,7 @@ PART_LABELS = {
     Part.BOOKER: _("the professional who booked the appointment"),
     Part.PARTICIPANT_FULL: _("participant of the appointment with a full scope"),
     Part.PARTICIPANT: _("participant of the appointment"),
+    Part.ACTION_PROVIDER: _("the professional named for an action of the plan"),
     Part.STATUTORY: _("statutory right"),
     Part.EMERGENCY: _("emergency access"),
     Part.CONSENT: _("consent to the recipient, for its purpose and data"),
@@ -277,6 +281,8 @@ TABLE: dict[tuple[Kind, Part], Rule] = {
     (K.PLAN, P.TEAM_FULL): _rule(_WORK),
     (K.PLAN, P.TEAM_ASSESSMENT): _rule(_WORK),
     (K.PLAN, P.TEAM_PLAN): _rule(_SEE | {A.PRINT}),
+    # Given only for the steps of the action they are named for.
+    (K.PLAN, P.ACTION_PROVIDER): _rule(_SEE | {A.WRITE}),
     (K.PLAN, P.STATUTORY): _rule(_SEE),
     (K.PLAN, P.CONSENT): _rule(_SEE | {A.PRINT}),
     # The family reads its plan and comments on it.

@@ -43,7 +43,7 @@ from perhekeskus.families.models import FamilyMembership
 from perhekeskus.families.rules import DuplicateCheckPurpose
 from perhekeskus.web.access import public
 
-from . import limits, selectors, services
+from . import access, limits, selectors, services
 from .forms import (
     AnswerForm,
     AskForHelpForm,
@@ -324,8 +324,11 @@ def contact_detail(request, contact_id):
     return _contact_page(request, contact)
 
 
-def _contact_step(request, contact_id):
+def _contact_step(request, contact_id, act: Act):
+    """The contact, when the user's part allows ``act`` on it (404 when they
+    may not read it at all, a 403 that says why when they may read it only)."""
     contact = selectors.access_contact(request.actor, contact_id, request=request)
+    access.require_contact(request.actor, contact, act, request=request)
     return request.actor, contact
 
 
@@ -337,7 +340,7 @@ def _refused(request, error: ValidationError):
 @client_data
 @require_POST
 def contact_take(request, contact_id):
-    actor, contact = _contact_step(request, contact_id)
+    actor, contact = _contact_step(request, contact_id, Act.TAKE)
     try:
         services.contact_take(actor=actor, contact=contact)
     except ValidationError as error:
@@ -350,7 +353,7 @@ def contact_take(request, contact_id):
 @client_data
 @require_POST
 def contact_answer(request, contact_id):
-    actor, contact = _contact_step(request, contact_id)
+    actor, contact = _contact_step(request, contact_id, Act.WRITE)
     form = AnswerForm(request.POST, services=_suggestable_services(contact), prefix="answer")
     if form.is_valid():
         try:
@@ -373,7 +376,7 @@ def contact_answer(request, contact_id):
 @client_data
 @require_POST
 def contact_unreachable(request, contact_id):
-    actor, contact = _contact_step(request, contact_id)
+    actor, contact = _contact_step(request, contact_id, Act.CLOSE)
     form = UnreachableForm(request.POST, prefix="unreachable")
     if form.is_valid():
         try:
@@ -391,7 +394,7 @@ def contact_unreachable(request, contact_id):
 @client_data
 @require_POST
 def contact_link(request, contact_id):
-    actor, contact = _contact_step(request, contact_id)
+    actor, contact = _contact_step(request, contact_id, Act.WRITE)
     family = access_family(actor, request.POST.get("family"), request=request)
     try:
         services.contact_link_family(actor=actor, contact=contact, family=family)
@@ -408,7 +411,7 @@ def contact_new_family(request, contact_id):
     """Save the contact's family after the register's search (one step):
     the search's limit, log and answer are the families register's own
     (:mod:`perhekeskus.families.duplicates`)."""
-    actor, contact = _contact_step(request, contact_id)
+    actor, contact = _contact_step(request, contact_id, Act.WRITE)
     units = _own_units(actor)
     form = NewClientForm(request.POST, units=units, prefix="family")
     answer = None
@@ -465,7 +468,7 @@ def contact_new_family(request, contact_id):
 @client_data
 @require_POST
 def contact_open_matter(request, contact_id):
-    actor, contact = _contact_step(request, contact_id)
+    actor, contact = _contact_step(request, contact_id, Act.WRITE)
     if contact.family_id is None:
         messages.error(request, _("Find or create the family first."))
         return redirect("casework:contact", contact_id=contact.pk)

@@ -23,6 +23,7 @@ from perhekeskus.access import (
     Kind,
     NotFound,
     access_family,
+    does_client_work,
     family_decision,
     forbid,
     log_listing,
@@ -75,6 +76,7 @@ def family_list(request):
             "shows_identity_codes": any(card.shown.identity_code for card in cards),
             "searched": found is not None,
             "may_open_special": special_access.may_open(actor, AccessGrant.Kind.EMERGENCY),
+            "may_add_client": does_client_work(actor),
         },
     )
 
@@ -209,6 +211,16 @@ def new_client(request):
     unless the search finds the person. Both count against the user's limit
     and are logged with the purpose (``duplicates``)."""
     actor = request.actor
+    if not does_client_work(actor):
+        # Only client work opens a client: user administration, audit,
+        # management and analysis never search the register.
+        raise forbid(
+            actor,
+            Subject("search of the register before a new client"),
+            Act.WRITE,
+            message=_("Only professionals doing client work search the register or add clients."),
+            request=request,
+        )
     units = list(_units_for_client_work(actor))
     form = ClientSearchForm(request.POST or None, units=units)
     answer = None

@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from perhekeskus.access import as_actor, family_decision
+from perhekeskus.access import as_actor, family_decision, forbid, table
 from perhekeskus.access.log import Action, Subject, record
-from perhekeskus.access.table import Act, Kind
+from perhekeskus.access.table import Act, Kind, Part
 from perhekeskus.casework.models import Matter, TeamMember
 from perhekeskus.catalogue.models import Organization, Service
 from perhekeskus.core.calendar import working_days_between
@@ -75,20 +75,21 @@ def _require_open(matter: Matter) -> None:
         raise TransitionError(_("The matter is closed: nothing in it can be changed."))
 
 
-# The access table's (kind, act) each group of steps needs.
-_NEEDS = {
-    selectors.ASSESSMENT_SCOPES: (Kind.ASSESSMENT, Act.WRITE),
-    selectors.PLAN_EDIT_SCOPES: (Kind.PLAN, Act.WRITE),
-    # Recording the progress of an action the member takes part in, and
-    # commenting: anyone in the plan (the plan-only members deliver actions).
-    selectors.PLAN_SCOPES: (Kind.PLAN, Act.READ),
-}
-
-
-def _require_scope(actor, matter: Matter, scopes) -> None:
-    kind, act = _NEEDS[scopes]
-    if not selectors.allows(actor, matter, kind, act):
-        raise NotAllowedError(_("Your place in the family's team does not allow this."))
+def _require(actor, matter: Matter, kind: Kind, act: Act, *, action=None) -> None:
+    """Refuse (a 403 that says why, logged) unless the actor's part in the
+    matter allows the step. Answering the family's comments changes the plan
+    too: a plan-only member reads it; the professional named for an action
+    (``action``) records that action's progress."""
+    parts = set(selectors.access_parts(actor, matter))
+    if action is not None and action.responsible_user_id == as_actor(actor).user_id and parts:
+        parts.add(Part.ACTION_PROVIDER)
+    if not table.allows(parts, kind, act):
+        raise forbid(
+            as_actor(actor),
+            Subject(f"{kind} of matter {matter.pk}", family_id=matter.family_id),
+            act,
+            message=_("Your place in the family's team does not allow this."),
+        )
 
 
 def _emit(event_type: str, matter: Matter, **attrs) -> None:
@@ -165,7 +166,7 @@ def assessment_start(
     family = matter.family
     matter = _locked_matter(matter)
     _require_open(matter)
-    _require_scope(actor, matter, selectors.ASSESSMENT_SCOPES)
+    _require(actor, matter, Kind.ASSESSMENT, Act.WRITE)
     if Assessment.objects.filter(matter=matter).exists():
         raise TransitionError(_("The assessment has already been started."))
     today = _local_today(now)
@@ -255,7 +256,7 @@ def section_save(
     assessment = _locked_assessment(assessment)
     matter = assessment.matter
     _require_open(matter)
-    _require_scope(actor, matter, selectors.ASSESSMENT_SCOPES)
+    _require(actor, matter, Kind.ASSESSMENT, Act.WRITE)
     if assessment.state != Assessment.State.IN_PROGRESS:
         raise TransitionError(_("A completed assessment is not changed."))
     user = _user(actor)
@@ -404,7 +405,7 @@ def assessment_complete(*, actor, assessment: Assessment, reason: str = "", now=
     assessment = _locked_assessment(assessment)
     matter = assessment.matter
     _require_open(matter)
-    _require_scope(actor, matter, selectors.ASSESSMENT_SCOPES)
+    _require(actor, matter, Kind.ASSESSMENT, Act.WRITE)
     if assessment.state != Assessment.State.IN_PROGRESS:
         raise TransitionError(_("The assessment has already been completed."))
     if not assessment.is_signed:
@@ -680,7 +681,7 @@ def plan_save(
     family = matter.family
     matter = _locked_matter(matter)
     _require_open(matter)
-    _require_scope(actor, matter, selectors.PLAN_EDIT_SCOPES)
+    _require(actor, matter, Kind.PLAN, Act.WRITE)
     user = _user(actor)
     plan = _plan_for_update(matter, user, create=True)
     if int(expected_version) != plan.version:
@@ -757,7 +758,7 @@ def plan_agree(*, actor, plan: Plan, expected_version: int, note: str = "", requ
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     matter = _locked_matter(plan.matter)
     _require_open(matter)
-    _require_scope(actor, matter, selectors.PLAN_EDIT_SCOPES)
+    _require(actor, matter, Kind.PLAN, Act.WRITE)
     if plan.state == Plan.State.NOT_NEEDED:
         raise TransitionError(_("No plan is needed: save a plan first."))
     if int(expected_version) != plan.version:
@@ -792,7 +793,7 @@ def plan_not_needed(
     family = matter.family
     matter = _locked_matter(matter)
     _require_open(matter)
-    _require_scope(actor, matter, selectors.PLAN_EDIT_SCOPES)
+    _require(actor, matter, Kind.PLAN, Act.WRITE)
     reason = _clean_text(
         reason, required_message=_("Write why no plan is needed."), limit=MAX_COMMENT
     )
@@ -833,7 +834,7 @@ def _locked_action(action: PlanAction) -> tuple[PlanAction, Matter]:
 def action_start(*, actor, action: PlanAction, request=None) -> PlanAction:
     action, matter = _locked_action(action)
     _require_open(matter)
-    _require_scope(actor, matter, selectors.PLAN_SCOPES)
+    _require(actor, matter, Kind.PLAN, Act.WRITE, action=action)
     if action.state != PlanAction.State.PLANNED:
         raise TransitionError(_("Only a planned action can be started."))
     action.state = PlanAction.State.UNDER_WAY
@@ -847,7 +848,7 @@ def action_start(*, actor, action: PlanAction, request=None) -> PlanAction:
 def action_deliver(*, actor, action: PlanAction, request=None) -> PlanAction:
     action, matter = _locked_action(action)
     _require_open(matter)
-    _require_scope(actor, matter, selectors.PLAN_SCOPES)
+    _require(actor, matter, Kind.PLAN, Act.WRITE, action=action)
     if action.state not in PlanAction.OPEN_STATES:
         raise TransitionError(_("The action has already been finished."))
     now = timezone.now()
@@ -870,7 +871,7 @@ def action_deliver(*, actor, action: PlanAction, request=None) -> PlanAction:
 def action_not_delivered(*, actor, action: PlanAction, reason: str, request=None) -> PlanAction:
     action, matter = _locked_action(action)
     _require_open(matter)
-    _require_scope(actor, matter, selectors.PLAN_SCOPES)
+    _require(actor, matter, Kind.PLAN, Act.WRITE, action=action)
     if action.state not in PlanAction.OPEN_STATES:
         raise TransitionError(_("The action has already been finished."))
     reason = _clean_text(
@@ -907,7 +908,7 @@ def plan_comment(*, actor, plan: Plan, text: str) -> PlanComment:
     )
     if not by_family:
         _require_open(plan.matter)
-        _require_scope(actor, plan.matter, selectors.PLAN_SCOPES)
+        _require(actor, plan.matter, Kind.PLAN, Act.WRITE)
     if plan.state == Plan.State.NOT_NEEDED and by_family:
         raise TransitionError(_("There is no plan to comment on."))
     return PlanComment.objects.create(

@@ -20,8 +20,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from perhekeskus.access import as_actor, may_disclose, persons_visible_to, rules
+from perhekeskus.access import as_actor, may_disclose, persons_visible_to, require, rules, table
+from perhekeskus.access.core import Decision
+from perhekeskus.access.log import Subject
+from perhekeskus.access.table import Act
+from perhekeskus.access.table import Kind as RecordKind
 from perhekeskus.accounts.models import Unit
+from perhekeskus.casework.access import matter_parts
 from perhekeskus.casework.models import TeamMember
 from perhekeskus.casework.selectors import scope_allows, team_scope_of
 from perhekeskus.events.services import emit
@@ -131,9 +136,22 @@ def _refresh(target: Referral, source: Referral) -> Referral:
 # -- who may act -----------------------------------------------------------
 
 
-def may_send_for(actor, matter) -> bool:
-    """The sender's side: whoever sees the matter (its unit or its team)."""
-    return team_scope_of(actor, matter) is not None
+def may_send_for(actor, matter, act: Act = Act.WRITE) -> bool:
+    """The sender's side, by the access table: the matter's unit and its
+    responsible worker write and withdraw referrals; team members read them."""
+    return table.allows(matter_parts(as_actor(actor), matter), RecordKind.REFERRAL, act)
+
+
+def require_sender(actor, matter, act: Act = Act.WRITE, *, request=None) -> None:
+    """Refuse (403, logged) unless the actor's part in the matter allows ``act``."""
+    require(
+        as_actor(actor),
+        Decision("", "", parts=matter_parts(as_actor(actor), matter)),
+        RecordKind.REFERRAL,
+        act,
+        Subject(f"referrals of matter {matter.pk}", family_id=matter.family_id),
+        request=request,
+    )
 
 
 def sections_allowed(actor, matter) -> list[str]:
@@ -149,12 +167,8 @@ def sections_allowed(actor, matter) -> list[str]:
     ]
 
 
-def _require_sender(actor, referral_or_matter) -> None:
-    matter = getattr(referral_or_matter, "matter", referral_or_matter)
-    if not may_send_for(actor, matter):
-        raise ReferralError(
-            _("Only the professionals working with the family can do this."), code="sender"
-        )
+def _require_sender(actor, referral_or_matter, act: Act = Act.WRITE) -> None:
+    require_sender(actor, getattr(referral_or_matter, "matter", referral_or_matter), act)
 
 
 def is_receiver(actor, referral: Referral) -> bool:
@@ -472,7 +486,7 @@ def referral_withdraw(*, actor, referral: Referral, reason: str) -> Referral:
     """draft | sent | accepted → withdrawn, with the reason (the receiver sees it)."""
     actor = as_actor(actor)
     locked = _locked(referral)
-    _require_sender(actor, locked)
+    _require_sender(actor, locked, Act.CANCEL)
     _require_state(locked, "withdraw")
     reason = _reason(reason, _("the reason for withdrawing"))
     now = timezone.now()

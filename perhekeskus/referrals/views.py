@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from perhekeskus.access import NotFound
 from perhekeskus.access.log import Action
 from perhekeskus.access.policies import client_data
+from perhekeskus.access.table import Act
 from perhekeskus.accounts.models import Unit
 from perhekeskus.casework.selectors import access_matter
 from perhekeskus.families.models import FamilyMembership
@@ -76,6 +77,7 @@ def _add_errors(form, error: ValidationError) -> None:
 def referral_new(request, matter_id):
     actor = request.actor
     matter = access_matter(actor, matter_id, request=request)
+    services.require_sender(actor, matter, request=request)
     options = _form_options(actor, matter)
     initial = {"kind": request.GET.get("kind") if request.GET.get("kind") in Kind.values else ""}
     if matter.unit_id in actor.unit_ids:
@@ -94,11 +96,15 @@ def referral_new(request, matter_id):
     return render(request, "referrals/referral_form.html", {"form": form, "matter": matter})
 
 
-def _sender_referral(request, matter_id, referral_id):
+def _sender_referral(request, matter_id, referral_id, act=None):
+    """The matter and its referral; with ``act``, refused (403, logged) unless
+    the user's part in the matter allows it."""
     matter = access_matter(request.actor, matter_id, request=request)
     referral = selectors.referral_of_matter(matter, referral_id)
     if referral is None:
         raise NotFound
+    if act is not None:
+        services.require_sender(request.actor, matter, act, request=request)
     return matter, referral
 
 
@@ -132,7 +138,9 @@ def referral_detail(request, matter_id, referral_id):
 @require_http_methods(["GET", "HEAD", "POST"])
 def referral_edit(request, matter_id, referral_id):
     actor = request.actor
-    matter, referral = _sender_referral(request, matter_id, referral_id)
+    matter, referral = _sender_referral(
+        request, matter_id, referral_id, Act.WRITE if request.method == "POST" else None
+    )
     options = _form_options(actor, matter)
     initial = {
         "kind": referral.kind,
@@ -178,7 +186,7 @@ def referral_edit(request, matter_id, referral_id):
 @client_data
 @require_POST
 def referral_send(request, matter_id, referral_id):
-    matter, referral = _sender_referral(request, matter_id, referral_id)
+    matter, referral = _sender_referral(request, matter_id, referral_id, Act.WRITE)
     try:
         services.referral_send(actor=request.actor, referral=referral, request=request)
     except ValidationError as error:
@@ -200,7 +208,7 @@ def referral_send(request, matter_id, referral_id):
 @client_data
 @require_POST
 def referral_withdraw(request, matter_id, referral_id):
-    matter, referral = _sender_referral(request, matter_id, referral_id)
+    matter, referral = _sender_referral(request, matter_id, referral_id, Act.CANCEL)
     form = ReasonForm(request.POST, prefix="withdraw")
     if form.is_valid():
         try:

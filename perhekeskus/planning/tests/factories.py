@@ -162,8 +162,9 @@ def fill(planning):
                 "kind": "service",
                 "service": planning.service.pk,
                 "description": "Käydään perhekahvilassa torstaisin.",
-                "responsible": "family",
-                "responsible_note": "Anna",
+                # The family café's worker, a plan-only member, records its progress.
+                "responsible": "professional",
+                "responsible_user": planning.ngo_worker,
                 "follow_up": "Kysytään seuraavassa tapaamisessa.",
             }
         ],

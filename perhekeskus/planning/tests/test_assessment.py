@@ -7,7 +7,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from perhekeskus.access import NotFound
+from perhekeskus.access import Forbidden, NotFound
 from perhekeskus.casework import services as casework
 from perhekeskus.core.appendonly import AppendOnlyError
 from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
@@ -359,11 +359,11 @@ def test_a_plan_only_member_can_neither_read_nor_write_the_assessment(planning):
     assessment = start(planning)
     with pytest.raises(NotFound):
         selectors.assessment_of(planning.ngo_worker, planning.matter)
-    with pytest.raises(NotAllowedError):
+    with pytest.raises(Forbidden):
         write(planning, assessment, by=planning.ngo_worker)
     assert selectors.assessment_of(planning.nurse, planning.matter) == assessment
 
 
 def test_a_stranger_cannot_start_an_assessment(planning):
-    with pytest.raises(NotAllowedError):
+    with pytest.raises(Forbidden):
         services.assessment_start(actor=planning.stranger, matter=planning.matter)

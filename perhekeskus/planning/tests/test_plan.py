@@ -6,10 +6,10 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from perhekeskus.access import NotFound
+from perhekeskus.access import Forbidden, NotFound
 from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.casework import services as casework
-from perhekeskus.core.errors import ConflictError, NotAllowedError, TransitionError
+from perhekeskus.core.errors import ConflictError, TransitionError
 from perhekeskus.events.models import Event
 from perhekeskus.planning import selectors, services
 from perhekeskus.planning.models import Method, Plan, PlanAction, PlanComment, PlanVersion
@@ -179,8 +179,13 @@ def test_an_agreed_plan_is_not_set_aside_as_not_needed(planning):
         )
 
 
+def _ngo_action(planning):
+    # The family café's worker, a plan-only member, is named for the action.
+    return [action(planning, responsible="professional", responsible_user=planning.ngo_worker)]
+
+
 def test_action_transitions_and_the_delivered_event(planning):
-    plan = save(planning)
+    plan = save(planning, actions=_ngo_action(planning))
     item = plan.actions.get()
     services.action_start(actor=planning.ngo_worker, action=item)
     with pytest.raises(TransitionError):
@@ -199,7 +204,7 @@ def test_action_transitions_and_the_delivered_event(planning):
 def test_the_service_logs_its_write_with_the_basis_and_the_address(planning):
     """The change's log entry comes from the service, in its transaction: a
     write made outside a page is logged too, and a refused one is not."""
-    item = save(planning).actions.get()
+    item = save(planning, actions=_ngo_action(planning)).actions.get()
     changes = AccessLogEntry.objects.filter(target="plan (change)", action="write")
     assert changes.filter(actor_id=planning.worker.pk, channel="cli").count() == 1
     request = RequestFactory().post("/", REMOTE_ADDR="192.0.2.7")
@@ -230,11 +235,22 @@ def test_finished_and_started_actions_are_not_removed(planning):
         save(planning, expected=1, actions=[{"id": item.pk, "remove": True}])
 
 
+def test_a_plan_only_member_records_only_the_action_they_are_named_for(planning):
+    plan = save(planning)  # the family is responsible for its one action
+    item = plan.actions.get()
+    with pytest.raises(Forbidden):
+        services.action_start(actor=planning.ngo_worker, action=item)
+    with pytest.raises(Forbidden):
+        services.plan_comment(actor=planning.ngo_worker, plan=plan, text="Hei")
+    item.refresh_from_db()
+    assert item.state == PlanAction.State.PLANNED
+
+
 def test_a_plan_only_member_reads_the_plan_but_does_not_change_it(planning):
     save(planning)
     assert selectors.plan_of(planning.ngo_worker, planning.matter) is not None
     assert selectors.plan_actions_of(planning.ngo_worker, planning.matter).count() == 1
-    with pytest.raises(NotAllowedError):
+    with pytest.raises(Forbidden):
         save(planning, by=planning.ngo_worker, expected=1)
     with pytest.raises(NotFound):
         selectors.plan_of(planning.stranger, planning.matter)
@@ -278,7 +294,7 @@ def test_a_citizen_of_another_family_sees_no_plan_and_cannot_comment(planning):
     assert selectors.plan_for_citizen(maria) == []
     with pytest.raises(NotFound):
         selectors.citizen_plan(maria, plan.pk)
-    with pytest.raises(NotAllowedError):
+    with pytest.raises(Forbidden):
         services.plan_comment(actor=maria, plan=plan, text="Hei")
     assert not PlanComment.objects.exists()
 

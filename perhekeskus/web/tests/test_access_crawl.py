@@ -699,7 +699,7 @@ def _targets_plan_action():
             Target(
                 {"matter_id": matter.pk, "action_id": action.pk, "step": "start"},
                 matter.family_id,
-                matter,
+                action,
             )
         )
     return found
@@ -794,11 +794,6 @@ TARGETS: dict[str, Callable[[], list[Target]]] = {
 OWNER_FIELD = {"desk_notice": "user_id", "reminder": "user_id"}
 
 
-# The parts that give a full scope on a family's work (an appointment's
-# participant holding one of them is a full participant).
-_FULL_SCOPE = frozenset({Part.RESPONSIBLE, Part.RELATIONSHIP, Part.TEAM_FULL})
-
-
 def record_parts(on: str, actor, target: Target, family_parts: frozenset) -> frozenset:
     """The record-level parts, by the owning app's resolver where one exists."""
     from perhekeskus.casework.access import contact_decision, matter_parts
@@ -809,7 +804,12 @@ def record_parts(on: str, actor, target: Target, family_parts: frozenset) -> fro
     if on == "contact":
         decision = contact_decision(actor, record)
         return decision.parts if decision else frozenset()
-    if on in ("matter", "team_member", "section", "child", "plan_action", "plan"):
+    if on == "plan_action":
+        parts = matter_parts(actor, record.plan.matter)
+        if parts and record.responsible_user_id == actor.user_id:
+            parts |= {Part.ACTION_PROVIDER}
+        return parts
+    if on in ("matter", "team_member", "section", "child", "plan"):
         return matter_parts(actor, record)
     if on == "referral":
         return matter_parts(actor, record.matter)
@@ -818,18 +818,23 @@ def record_parts(on: str, actor, target: Target, family_parts: frozenset) -> fro
             frozenset({Part.RECEIVER}) if record.receiver_unit_id in actor.unit_ids else frozenset()
         )
     if on == "appointment":
-        # No resolver in the appointments app yet: the table's definitions.
-        parts = set()
-        if record.booked_by_id is not None and record.booked_by_id == actor.user_id:
-            parts.add(Part.BOOKER)
-        if record.participants.filter(user_id=actor.user_id).exists():
-            parts.add(Part.PARTICIPANT_FULL if family_parts & _FULL_SCOPE else Part.PARTICIPANT)
-        return frozenset(parts)
+        from perhekeskus.appointments.access import decision_for
+
+        decision = decision_for(actor, record)
+        return decision.parts if decision else frozenset()
     return frozenset()
 
 
 def allowed(actor, write: Write, target: Target) -> tuple[bool, frozenset]:
     """(the parts allow the write, the parts: the family's and the record's)."""
+    if write.kind == Kind.APPOINTMENT and write.on == "matter" and actor.is_authenticated:
+        # Booking: the booker becomes a participant of the new appointment
+        # (the appointments app's resolver for a record not yet there).
+        from perhekeskus.appointments.access import booking_decision
+
+        booking = booking_decision(actor, target.record)
+        parts = booking.parts if booking else frozenset()
+        return bool(booking and booking.allows(write.kind, write.act)), parts
     decision = (
         family_decision(actor, target.family_id)
         if actor.is_authenticated and target.family_id
