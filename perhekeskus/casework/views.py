@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -441,17 +442,19 @@ def contact_new_family(request, contact_id):
                 status = 429
             else:
                 try:
-                    created = family_services.client_family_create(
-                        actor=actor,
-                        unit=next(u for u in units if str(u.pk) == data["unit"]),
-                        service_task=data["service_task"],
-                        role=data["role"],
-                        person_data=person_data,
-                        confirm_not_duplicate=data["confirm_not_duplicate"],
-                    )
-                    services.contact_link_family(
-                        actor=actor, contact=contact, family=created.family
-                    )
+                    # Both steps or neither: a family whose linking is refused is not kept.
+                    with transaction.atomic():
+                        created = family_services.client_family_create(
+                            actor=actor,
+                            unit=next(u for u in units if str(u.pk) == data["unit"]),
+                            service_task=data["service_task"],
+                            role=data["role"],
+                            person_data=person_data,
+                            confirm_not_duplicate=data["confirm_not_duplicate"],
+                        )
+                        services.contact_link_family(
+                            actor=actor, contact=contact, family=created.family
+                        )
                 except family_services.DuplicatePerson as duplicate:
                     answer = duplicates.answer(
                         actor, duplicate.check, refused_exact=duplicate.exact
