@@ -9,21 +9,9 @@ it exists in one place only.
 
 from __future__ import annotations
 
-import re
+from perhekeskus.core import identity_code
 
 IDENTITY_CODE_CLAIMS = ("nationalIdentificationNumber", "hetu", "urn:oid:1.2.246.21")
-
-_HETU = re.compile(r"^(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])$")
-_CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
-
-
-def is_valid_identity_code(code: str) -> bool:
-    """Format and check character of a Finnish personal identity code."""
-    match = _HETU.match(code)
-    if not match:
-        return False
-    birth, _century, individual, check = match.groups()
-    return _CHECK_CHARS[int(birth + individual) % 31] == check
 
 
 def claims_of(extra_data: dict | None) -> dict:
@@ -36,10 +24,15 @@ def claims_of(extra_data: dict | None) -> dict:
 
 
 def identity_code_from_claims(claims: dict) -> str | None:
+    """The first valid identity code among the claims, normalised (upper case).
+
+    Validated as the families register validates it, so a citizen is linked
+    only by a code the register itself would accept.
+    """
     for name in IDENTITY_CODE_CLAIMS:
         value = claims.get(name)
-        if isinstance(value, str) and is_valid_identity_code(value.strip().upper()):
-            return value.strip().upper()
+        if isinstance(value, str) and identity_code.is_valid(value):
+            return identity_code.normalise(value)
     return None
 
 
