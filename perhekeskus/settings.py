@@ -250,6 +250,7 @@ SITE_NAME = _("Perhekeskus")
 # --- Sign-in (django-allauth; see docs/identity.md) ---------------------------
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
+# Only a fallback: each user lands where their work is (accounts/landing.py).
 LOGIN_REDIRECT_URL = "accounts:profile"
 ACCOUNT_LOGOUT_REDIRECT_URL = "catalogue:home"
 ACCOUNT_ADAPTER = "perhekeskus.accounts.adapters.AccountAdapter"

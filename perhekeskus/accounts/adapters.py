@@ -22,6 +22,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from .identity import claims_of, identity_code_from_claims
+from .landing import landing_url
 from .models import User
 from .second_factor import CITIZEN_PROVIDER_ID, STAFF_PROVIDER_ID, enrolling_now
 
@@ -39,6 +40,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if app == "allauth.mfa" and enrolling_now(context.request):
             return False
         return super().is_reauthentication_required(app=app, **kwargs)
+
+    def get_login_redirect_url(self, request) -> str:
+        # A safe ``next`` is taken before this by allauth (``is_safe_url``);
+        # password + TOTP and OpenID Connect sign-ins all end here.
+        return landing_url(request.user)
 
     def get_login_stages(self) -> list[str]:
         return [

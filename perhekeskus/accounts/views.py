@@ -9,6 +9,7 @@ from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +18,7 @@ from perhekeskus.web.access import authentication, signed_in
 from . import selectors, services
 from .capabilities import CAPABILITY_LABELS, Capability
 from .forms import ApiTokenForm, DemoSignInForm
+from .landing import landing_url
 from .models import ApiToken, User
 from .policies import requires_capability
 from .second_factor import has_totp
@@ -102,6 +104,16 @@ def demo_sign_in(request):
             messages.error(request, _("No such demo user."))
             return redirect("accounts:demo_sign_in")
         login(request, user, backend="allauth.account.auth_backends.AuthenticationBackend")
-        return redirect(settings.LOGIN_REDIRECT_URL)
+        return redirect(_safe_next(request) or landing_url(user))
     users = [(user, descriptions.get(user.username, "")) for user in _demo_users()]
-    return render(request, "accounts/demo_sign_in.html", {"demo_users": users})
+    context = {"demo_users": users, "next": _safe_next(request)}
+    return render(request, "accounts/demo_sign_in.html", context)
+
+
+def _safe_next(request) -> str | None:
+    """The ``next`` page asked for, if it is on this site."""
+    url = request.POST.get("next") or request.GET.get("next")
+    allowed = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return url if allowed else None

@@ -185,9 +185,9 @@ def test_professional_signs_in_with_the_organisation_account(live_server, oidc_s
     MembershipFactory(user=worker, role="social_worker")
     final = sign_in_through_provider(live_server, "organisation", "sanna.sosiaali")
     assert final.status_code == 200
-    assert final.url == f"{live_server.url}/accounts/profile/"
+    # A social worker lands on the desk (accounts/landing.py).
+    assert final.url == f"{live_server.url}/desk/"
     assert "Sanna Sosiaali" in final.text
-    assert "can_be_responsible_worker_child_welfare" not in final.text  # labels, not codes
     # The callback went through the service, with a code from the provider.
     assert any("/accounts/oidc/organisation/login/callback/?" in r.url for r in final.history)
     # The existing account was linked, not duplicated.
@@ -197,6 +197,7 @@ def test_professional_signs_in_with_the_organisation_account(live_server, oidc_s
 
 def test_new_professional_account_comes_from_the_claims(live_server, oidc_settings):
     final = sign_in_through_provider(live_server, "organisation", "uusi.tyontekija")
+    # Without roles yet, the profile.
     assert final.url == f"{live_server.url}/accounts/profile/"
     user = User.objects.get(username="uusi.tyontekija")
     assert (user.first_name, user.last_name, user.kind) == ("Uusi", "Työntekijä", "professional")

@@ -80,6 +80,7 @@ def test_profile_shows_roles_and_capabilities(client, worker):
     html = response.content.decode()
     assert "manager" in html.lower()
     assert "view statistics" in html.lower()
+    assert "view_statistics" not in html  # labels, not codes
     assert 'for="id_name"' in html and 'for="id_days"' in html
 
 
