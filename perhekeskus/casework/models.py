@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.appendonly import AppendOnly
 from perhekeskus.core.models import BaseModel
@@ -305,7 +306,7 @@ class MatterQuerySet(models.QuerySet):
 class Matter(BaseModel):
     class State(models.TextChoices):
         OPEN = "open", _("open")
-        CLOSED = "closed", _("closed")
+        CLOSED = "closed", pgettext_lazy("record state", "closed")
 
     class ClosureReason(models.TextChoices):
         NEED_MET = "need_met", _("the need for support was met")
@@ -363,7 +364,7 @@ class Matter(BaseModel):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True
     )
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_at = models.DateTimeField(pgettext_lazy("record state", "closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
