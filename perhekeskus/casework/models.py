@@ -31,6 +31,16 @@ from perhekeskus.families.models import ServiceTask
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
+# The worker's names for the languages a family may ask to be served in
+# (the form's choices are in forms.py): "other" points to the family's words.
+PREFERRED_LANGUAGE_NAMES = {
+    "fi": _("Finnish"),
+    "sv": _("Swedish"),
+    "en": _("English"),
+    "other": _("another language (see the family's message)"),
+}
+
+
 def new_reference() -> str:
     """An unguessable reference for a receipt, e.g. ``PK-7KQ2-M9XD-4TRA`` (60 bits)."""
     chars = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(12))
@@ -281,6 +291,11 @@ class Contact(BaseModel):
             0, int((self.answered_at - self.received_at).total_seconds() // 60)
         )
         self.answered_in_time = timezone.localdate(self.answered_at) <= self.answer_due_by
+
+    @property
+    def preferred_language_label(self) -> str:
+        """The language asked for, by its name in the page's language."""
+        return str(PREFERRED_LANGUAGE_NAMES.get(self.preferred_language, self.preferred_language))
 
     @property
     def is_open(self) -> bool:

@@ -175,6 +175,19 @@ def test_the_queue_shows_contacts_of_the_centre_without_names(case, client):
     assert contact.reference.encode() not in client.get("/casework/contacts/").content
 
 
+@pytest.mark.parametrize(
+    ("code", "fi", "sv"),
+    [("sv", "ruotsi", "svenska"), ("other", "muu kieli (katso perheen viesti)", "annat språk")],
+)
+def test_the_contact_names_the_language_asked_for(case, client, code, fi, sv):
+    contact = submit_contact(case, preferred_language=code)
+    client.force_login(case.social_worker)
+    finnish = client.get(f"/casework/contacts/{contact.pk}/").content.decode()
+    assert f"<dd>{fi}</dd>" in finnish
+    assert f"<dd>{code}</dd>" not in finnish
+    assert sv in client.get(f"/sv/casework/contacts/{contact.pk}/").content.decode()
+
+
 def test_triage_take_search_link_and_answer(case, client):
     contact = submit_contact(case)
     client.force_login(case.social_worker)
