@@ -13,6 +13,7 @@ from perhekeskus.access import rules as access_rules
 from perhekeskus.catalogue.models import Service, TaxonomyTerm
 from perhekeskus.families.forms import IdentityCodeField
 from perhekeskus.programme.models import Municipality
+from perhekeskus.web.forms import LongTextField
 
 from .models import MATTER_TASKS, Contact, Matter, TeamMember
 
@@ -69,10 +70,9 @@ class _ContactFields(forms.Form):
         empty_label="—",
         help_text=_("The family centre of this municipality answers you."),
     )
-    situation = forms.CharField(
+    situation = LongTextField(
         label=_("Your situation in your own words"),
-        widget=forms.Textarea(attrs={"rows": 6}),
-        max_length=MAX_SITUATION,
+        limit=MAX_SITUATION,
         help_text=_("What is happening, and what kind of help you would like."),
     )
     life_situations = forms.ModelMultipleChoiceField(

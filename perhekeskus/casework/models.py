@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.appendonly import AppendOnly
 from perhekeskus.core.models import BaseModel
@@ -28,6 +29,16 @@ from perhekeskus.families.models import ServiceTask
 
 # Letters and digits that cannot be mistaken for each other when read aloud.
 _REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+# The worker's names for the languages a family may ask to be served in
+# (the form's choices are in forms.py): "other" points to the family's words.
+PREFERRED_LANGUAGE_NAMES = {
+    "fi": _("Finnish"),
+    "sv": _("Swedish"),
+    "en": _("English"),
+    "other": _("another language (see the family's message)"),
+}
 
 
 def new_reference() -> str:
@@ -282,6 +293,11 @@ class Contact(BaseModel):
         self.answered_in_time = timezone.localdate(self.answered_at) <= self.answer_due_by
 
     @property
+    def preferred_language_label(self) -> str:
+        """The language asked for, by its name in the page's language."""
+        return str(PREFERRED_LANGUAGE_NAMES.get(self.preferred_language, self.preferred_language))
+
+    @property
     def is_open(self) -> bool:
         return self.state in (self.State.NEW, self.State.TAKEN)
 
@@ -305,7 +321,7 @@ class MatterQuerySet(models.QuerySet):
 class Matter(BaseModel):
     class State(models.TextChoices):
         OPEN = "open", _("open")
-        CLOSED = "closed", _("closed")
+        CLOSED = "closed", pgettext_lazy("record state", "closed")
 
     class ClosureReason(models.TextChoices):
         NEED_MET = "need_met", _("the need for support was met")
@@ -363,7 +379,7 @@ class Matter(BaseModel):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.OPEN, db_index=True
     )
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_at = models.DateTimeField(pgettext_lazy("record state", "closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -8,6 +8,7 @@ plain attribute reads the active language with Finnish as fallback.
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.models import BaseModel
 from perhekeskus.programme.models import Municipality
@@ -343,7 +344,7 @@ class HoursException(models.Model):
 
     channel = models.ForeignKey(ServiceChannel, on_delete=models.CASCADE, related_name="exceptions")
     date = models.DateField(_("date"), db_index=True)
-    closed = models.BooleanField(_("closed"), default=True)
+    closed = models.BooleanField(pgettext_lazy("opening hours", "closed"), default=True)
     opens = models.TimeField(_("opens"), null=True, blank=True)
     closes = models.TimeField(_("closes"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)

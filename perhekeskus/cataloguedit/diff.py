@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from perhekeskus.catalogue.models import (
     HoursException,
@@ -65,7 +66,11 @@ def _hours_line(h: dict) -> str:
 
 
 def _exception_line(e: dict) -> str:
-    when = _("closed") if e.get("closed") else f"{e.get('opens')}–{e.get('closes')}"
+    when = (
+        pgettext("opening hours", "closed")
+        if e.get("closed")
+        else f"{e.get('opens')}–{e.get('closes')}"
+    )
     note = " / ".join(e.get(f"note_{lang}") or "" for lang in LANGS if e.get(f"note_{lang}"))
     return f"{e['date']} {when}" + (f" ({note})" if note else "")
 

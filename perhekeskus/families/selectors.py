@@ -18,6 +18,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rapidfuzz import fuzz
 
 from perhekeskus.access import (
@@ -354,7 +355,7 @@ CHANGE_LABELS = {
     "added": _("added"),
     "ended": _("ended"),
     "opened": _("opened"),
-    "closed": _("closed"),
+    "closed": pgettext_lazy("record state", "closed"),
     "given": _("given"),
     "withdrawn": _("withdrawn"),
     # Consents recorded without a receiving unit or role (migration 0003).

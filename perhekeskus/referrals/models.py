@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from perhekeskus.core.models import BaseModel
 
@@ -125,7 +126,7 @@ class Referral(BaseModel):
         verbose_name=_("handled by"),
     )
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
-    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    closed_at = models.DateTimeField(pgettext_lazy("record state", "closed"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("referral")

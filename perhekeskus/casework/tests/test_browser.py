@@ -38,6 +38,21 @@ def test_the_family_s_door_and_its_receipt(case, page, live_server):
     assert_no_axe_violations(page)
 
 
+def test_the_counter_follows_a_pasted_text_and_nothing_is_cut(case, page, live_server):
+    page.goto(f"{live_server.url}/ask-for-help/")
+    counter = page.locator("#id_situation_count")
+    expect(counter).to_have_text("0 / 4000 merkkiä")
+    page.fill("#id_situation", "ä" * 4001)
+    expect(counter).to_have_text("4001 / 4000 merkkiä")
+    expect(counter).to_have_class("counter counter--over")
+    assert len(page.input_value("#id_situation")) == 4001  # no maxlength cut
+    expect(page.locator("[data-counter-live]")).to_contain_text("liian pitkä")
+    page.fill("#id_situation", "😊" * 10)  # one character each, as the server counts
+    expect(counter).to_have_text("10 / 4000 merkkiä")
+    expect(page.locator("[data-counter-live]")).to_contain_text("mahtuu")
+    assert_no_axe_violations(page)
+
+
 def test_the_queue_the_contact_and_the_matter(case, page, live_server):
     contact = services.contact_submit(
         actor=None,

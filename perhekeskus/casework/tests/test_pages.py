@@ -99,6 +99,35 @@ def test_bad_input_keeps_what_was_typed(case, client):
     assert not Contact.objects.exists()
 
 
+def test_an_over_long_message_is_refused_whole_never_cut(case, client):
+    # A pasted letter: the browser must not cut it, the server refuses it
+    # and gives it back whole so the family can shorten it.
+    text = "Tilanne kotona. " * 624 + "Auttakaa, kiitos"  # 10 000 characters
+    response = client.post("/ask-for-help/", form_data(case, situation=text))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "10000 merkkiä pitkä" in html and "enimmäispituus on 4000 merkkiä" in html
+    textarea = re.search(r"<textarea[^>]*>(.*?)</textarea>", html, re.S)
+    assert textarea.group(1).strip() == text
+    assert "maxlength" not in textarea.group(0)
+    assert 'aria-describedby="id_situation_helptext id_situation_error id_situation_count"' in (
+        textarea.group(0)
+    )
+    assert re.search(r'<p class="counter counter--over" id="id_situation_count"[^>]*>', html)
+    assert "10000 / 4000 merkkiä" in html
+    assert 'aria-live="polite"' in html
+    assert not Contact.objects.exists()
+
+
+def test_the_counter_counts_a_line_break_once_and_the_limit_fits(case, client):
+    text = "a\r\n" * 1999 + "bb"  # 4000 characters with line breaks as the browser sends them
+    response = client.post("/en/ask-for-help/", form_data(case, situation=text))
+    assert response.status_code == 302
+    assert len(Contact.objects.get().situation) == 4000
+    form = client.get("/sv/ask-for-help/")
+    assert "0 / 4000 tecken" in form.content.decode()
+
+
 HOSTILE = [
     {"situation": "x" * 100_000},
     {"situation": "nul\x00byte"},
@@ -144,6 +173,19 @@ def test_the_queue_shows_contacts_of_the_centre_without_names(case, client):
         assert b"Kerstin" not in response.content
     client.force_login(case.nurse)
     assert contact.reference.encode() not in client.get("/casework/contacts/").content
+
+
+@pytest.mark.parametrize(
+    ("code", "fi", "sv"),
+    [("sv", "ruotsi", "svenska"), ("other", "muu kieli (katso perheen viesti)", "annat språk")],
+)
+def test_the_contact_names_the_language_asked_for(case, client, code, fi, sv):
+    contact = submit_contact(case, preferred_language=code)
+    client.force_login(case.social_worker)
+    finnish = client.get(f"/casework/contacts/{contact.pk}/").content.decode()
+    assert f"<dd>{fi}</dd>" in finnish
+    assert f"<dd>{code}</dd>" not in finnish
+    assert sv in client.get(f"/sv/casework/contacts/{contact.pk}/").content.decode()
 
 
 def test_triage_take_search_link_and_answer(case, client):

@@ -279,6 +279,18 @@ def test_service_page_in_english_details(client, world):
         assert text in html, text
 
 
+@pytest.mark.parametrize(
+    ("language", "closed", "ended"),
+    [("fi", "suljettu", "päättynyt"), ("sv", "stängt", "avslutad"), ("en", "closed", " ended")],
+)
+def test_a_day_without_opening_hours_is_closed_not_ended(client, world, language, closed, ended):
+    # "closed" is also a matter's state ("päättynyt"); the hours need their own sense.
+    html = client.get(url_in(language, "catalogue:service", world["clinic"].pk)).content.decode()
+    assert f"<td>{closed}</td>" in html  # Saturday and Sunday have no periods
+    assert f": {closed} – " in html  # today's exception: closed all day
+    assert ended not in html.lower()
+
+
 def test_unknown_service_is_a_404_page_in_the_language(client, world):
     response = client.get(url_in("sv", "catalogue:service", uuid.uuid4()))
     assert response.status_code == 404

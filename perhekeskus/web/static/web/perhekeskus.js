@@ -1,7 +1,8 @@
 /*
- * Progressive enhancement for the service finder. Every page works without
- * this script; it only adds "use my location", submits the sort choice at
- * once and marks the results busy while htmx fetches new ones.
+ * Progressive enhancement. Every page works without this script; it only
+ * adds "use my location" to the service finder, submits the sort choice at
+ * once, marks the results busy while htmx fetches new ones and keeps the
+ * character counters of long texts current while typing.
  */
 (function () {
   "use strict";
@@ -59,8 +60,39 @@
     });
   }
 
+  // Counted the way the server counts (perhekeskus/web/forms.py text_length):
+  // characters, not UTF-16 units; surrounding blanks left out.
+  function textLength(text) {
+    return Array.from(text.replace(/\r\n/g, "\n").trim()).length;
+  }
+
+  // A long text's counter follows the typing; going over the limit and
+  // back within it is announced once (not every keystroke).
+  function setUpCounter(textarea) {
+    var counter = document.getElementById(textarea.dataset.counter);
+    if (!counter) {
+      return;
+    }
+    var live = document.querySelector(
+      "[data-counter-live='" + textarea.dataset.counter + "']"
+    );
+    var limit = parseInt(counter.dataset.limit, 10);
+    var wasOver = textLength(textarea.value) > limit;
+    textarea.addEventListener("input", function () {
+      var count = textLength(textarea.value);
+      var over = count > limit;
+      counter.textContent = counter.dataset.msgCount.replace("{count}", String(count));
+      counter.classList.toggle("counter--over", over);
+      if (live && over !== wasOver) {
+        live.textContent = over ? counter.dataset.msgOver : counter.dataset.msgFits;
+      }
+      wasOver = over;
+    });
+  }
+
   function init() {
     document.querySelectorAll("[data-locate]").forEach(setUpLocate);
+    document.querySelectorAll("textarea[data-counter]").forEach(setUpCounter);
 
     // A typed postal code replaces an earlier located position.
     document.querySelectorAll("input[name='postal_code']").forEach(function (input) {
