@@ -39,12 +39,12 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.access import as_actor, family_decision
-from perhekeskus.access.core import Decision, does_client_work, require
+from perhekeskus.access.core import Decision, require
 from perhekeskus.access.log import Subject
 from perhekeskus.access.table import Act, Field, Kind, Part, allows, fields, shows
-from perhekeskus.casework.access import SCOPE_PARTS, responsible_for, team_places
+from perhekeskus.casework.access import MATTER_ANNOTATIONS, matter_conditions
+from perhekeskus.casework.access import matter_parts as case_matter_parts
 from perhekeskus.casework.models import Matter
-from perhekeskus.families.models import ClientRelationship
 
 from .models import Appointment, Participant
 
@@ -52,13 +52,8 @@ from .models import Appointment, Participant
 # PARTICIPANT_FULL.
 FULL_SCOPE = frozenset({Part.RESPONSIBLE, Part.RELATIONSHIP, Part.TEAM_FULL})
 
-# The annotations of :func:`with_parts`, each the part it gives.
-_MATTER_ANNOTATIONS = (
-    ("part_responsible", Part.RESPONSIBLE),
-    ("part_relationship", Part.RELATIONSHIP),
-    *((f"part_team_{scope}", part) for scope, part in SCOPE_PARTS.items()),
-)
-MATTER_PARTS = frozenset(part for _name, part in _MATTER_ANNOTATIONS)
+# The parts held in the appointment's matter (case work's annotations).
+MATTER_PARTS = frozenset(part for _name, part in MATTER_ANNOTATIONS)
 
 _FALSE = Value(False, output_field=BooleanField())
 
@@ -67,41 +62,17 @@ def participant_part(matter_parts) -> Part:
     return Part.PARTICIPANT_FULL if FULL_SCOPE & frozenset(matter_parts) else Part.PARTICIPANT
 
 
-def _own_unit_matters(actor) -> QuerySet[Matter]:
-    """Matters of the actor's units whose client relationship is in force."""
-    in_force = ClientRelationship.objects.active().filter(unit_id__in=actor.unit_ids)
-    return Matter.objects.filter(
-        Exists(in_force.filter(pk=OuterRef("relationship_id"))), unit_id__in=actor.unit_ids
-    )
-
-
-def _matter_conditions(actor, matter_ref: str) -> dict:
-    """Each matter-held part as a condition on the matter ``OuterRef(matter_ref)``."""
-    if not does_client_work(actor):
-        return {name: _FALSE for name, _part in _MATTER_ANNOTATIONS}
-    matter = OuterRef(matter_ref)
-    conditions = {
-        "part_responsible": Exists(responsible_for(actor).filter(matter_id=matter)),
-        "part_relationship": Exists(_own_unit_matters(actor).filter(pk=matter)),
-    }
-    for scope in SCOPE_PARTS:
-        conditions[f"part_team_{scope}"] = Exists(
-            team_places(actor).filter(matter_id=matter, scope=scope)
-        )
-    return conditions
-
-
 def with_parts(appointments: QuerySet[Appointment], actor) -> QuerySet[Appointment]:
     """The appointments, each annotated with the actor's parts towards it
     (``part_…`` booleans; read them with :func:`parts_of_row`). One query,
     a few index probes a row."""
     actor = as_actor(actor)
     if not actor.is_professional or actor.user_id is None:
-        annotations = {name: _FALSE for name, _part in _MATTER_ANNOTATIONS}
+        annotations = {name: _FALSE for name, _part in MATTER_ANNOTATIONS}
         annotations.update(part_booker=_FALSE, part_participant=_FALSE)
         return appointments.annotate(**annotations)
     return appointments.annotate(
-        **_matter_conditions(actor, "matter_id"),
+        **matter_conditions(actor, "matter_id"),
         part_booker=ExpressionWrapper(Q(booked_by_id=actor.user_id), output_field=BooleanField()),
         part_participant=Exists(
             Participant.objects.filter(appointment=OuterRef("pk"), user_id=actor.user_id)
@@ -111,7 +82,7 @@ def with_parts(appointments: QuerySet[Appointment], actor) -> QuerySet[Appointme
 
 def parts_of_row(row) -> frozenset[Part]:
     """The parts of a row annotated by :func:`with_parts`."""
-    held = {part for name, part in _MATTER_ANNOTATIONS if getattr(row, name, False)}
+    held = {part for name, part in MATTER_ANNOTATIONS if getattr(row, name, False)}
     parts = set(held)
     if getattr(row, "part_booker", False):
         parts.add(Part.BOOKER)
@@ -126,13 +97,13 @@ def allowing(act: Act) -> Q:
     Built from the table, so a row added there is followed here.
     """
     condition = Q(pk__in=[])
-    for name, part in _MATTER_ANNOTATIONS:
+    for name, part in MATTER_ANNOTATIONS:
         if allows({part}, Kind.APPOINTMENT, act):
             condition |= Q(**{name: True})
     if allows({Part.BOOKER}, Kind.APPOINTMENT, act):
         condition |= Q(part_booker=True)
     full = Q(pk__in=[])
-    for name, part in _MATTER_ANNOTATIONS:
+    for name, part in MATTER_ANNOTATIONS:
         if part in FULL_SCOPE:
             full |= Q(**{name: True})
     if allows({Part.PARTICIPANT_FULL}, Kind.APPOINTMENT, act):
@@ -143,19 +114,8 @@ def allowing(act: Act) -> Q:
 
 
 def matter_parts(actor, matter: Matter) -> frozenset[Part]:
-    """The family-level parts the actor holds through the matter (a few queries)."""
-    actor = as_actor(actor)
-    if not does_client_work(actor):
-        return frozenset()
-    found = (
-        Matter.objects.filter(pk=matter.pk)
-        .annotate(**_matter_conditions(actor, "pk"))
-        .values(*(name for name, _part in _MATTER_ANNOTATIONS))
-        .first()
-    )
-    if found is None:
-        return frozenset()
-    return frozenset(part for name, part in _MATTER_ANNOTATIONS if found[name])
+    """The family-level parts the actor holds through the matter."""
+    return case_matter_parts(as_actor(actor), matter)
 
 
 @dataclass(frozen=True)

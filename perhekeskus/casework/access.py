@@ -13,9 +13,9 @@ the unit ends the access.
 
 from __future__ import annotations
 
-from django.db.models import Case, Exists, Subquery, Value, When
+from django.db.models import BooleanField, Case, Exists, OuterRef, Subquery, Value, When
 
-from perhekeskus.access.core import Decision, family_decision, require
+from perhekeskus.access.core import Decision, does_client_work, family_decision, require
 from perhekeskus.access.log import Basis, Subject
 from perhekeskus.access.registry import FamilyBasis, packed, register_family_basis, unpacked
 from perhekeskus.access.table import Act, Kind, Part
@@ -181,33 +181,57 @@ def require_contact(actor, contact: Contact, act: Act, *, request=None) -> Decis
 # --- Matters -------------------------------------------------------------------
 
 
-def matter_parts(actor, matter: Matter) -> frozenset[Part]:
-    """The actor's parts in this matter (not in the family's other matters).
+# The annotations of :func:`matter_conditions`, each the part it gives.
+MATTER_ANNOTATIONS = (
+    ("part_responsible", Part.RESPONSIBLE),
+    ("part_relationship", Part.RELATIONSHIP),
+    *((f"part_team_{scope}", part) for scope, part in SCOPE_PARTS.items()),
+)
+_FALSE = Value(False, output_field=BooleanField())
 
-    The unit's professionals while its client relationship is in force; the
-    current responsible worker and the team's members while it is open.
-    """
+
+def _own_unit_matters(actor):
+    """Matters of the actor's units whose client relationship is in force."""
     from perhekeskus.families.models import ClientRelationship
 
-    if not actor.is_professional or not actor.can(Capability.CLIENT_WORK):
+    in_force = ClientRelationship.objects.active().filter(unit_id__in=actor.unit_ids)
+    return Matter.objects.filter(
+        Exists(in_force.filter(pk=OuterRef("relationship_id"))), unit_id__in=actor.unit_ids
+    )
+
+
+def matter_conditions(actor, matter_ref: str) -> dict:
+    """Each part held in the matter ``OuterRef(matter_ref)`` as an annotation
+    (:data:`MATTER_ANNOTATIONS`): the unit's professionals while its client
+    relationship is in force; the current responsible worker and the team's
+    members while the matter is open."""
+    if not does_client_work(actor):
+        return {name: _FALSE for name, _part in MATTER_ANNOTATIONS}
+    matter = OuterRef(matter_ref)
+    conditions = {
+        "part_responsible": Exists(responsible_for(actor).filter(matter_id=matter)),
+        "part_relationship": Exists(_own_unit_matters(actor).filter(pk=matter)),
+    }
+    for scope in SCOPE_PARTS:
+        conditions[f"part_team_{scope}"] = Exists(
+            team_places(actor).filter(matter_id=matter, scope=scope)
+        )
+    return conditions
+
+
+def matter_parts(actor, matter: Matter) -> frozenset[Part]:
+    """The actor's parts in this matter (not in the family's other matters), in one query."""
+    if not does_client_work(actor):
         return frozenset()
-    parts: set[Part] = set()
-    if (
-        matter.unit_id in actor.unit_ids
-        and ClientRelationship.objects.active().filter(pk=matter.relationship_id).exists()
-    ):
-        parts.add(Part.RELATIONSHIP)
-    if matter.state == Matter.State.OPEN:
-        if responsible_for(actor).filter(matter=matter).exists():
-            parts.add(Part.RESPONSIBLE)
-        scopes = TeamMember.objects.filter(
-            matter=matter,
-            user_id=actor.user_id,
-            unit_id__in=actor.unit_ids,
-            removed_at__isnull=True,
-        ).values_list("scope", flat=True)
-        parts.update(SCOPE_PARTS[scope] for scope in scopes)
-    return frozenset(parts)
+    found = (
+        Matter.objects.filter(pk=matter.pk)
+        .annotate(**matter_conditions(actor, "pk"))
+        .values(*(name for name, _part in MATTER_ANNOTATIONS))
+        .first()
+    )
+    if found is None:
+        return frozenset()
+    return frozenset(part for name, part in MATTER_ANNOTATIONS if found[name])
 
 
 def may_on_matter(actor, matter: Matter, act: Act) -> bool:
