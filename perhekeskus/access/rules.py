@@ -25,8 +25,8 @@ EMERGENCY_ACCESS_CAPABILITY = Capability.CLIENT_WORK
 
 # Security prohibition (population register, turvakielto): the address is
 # shown only to holders of this capability (and to the person themself).
-# No role grants it; it is granted to a named membership
-# (``Membership.protected_address_right``).
+# No role grants it; it is granted to a named membership for a period, with a
+# reason (``accounts.ProtectedAddressGrant``).
 PROTECTED_ADDRESS_CAPABILITY = Capability.VIEW_PROTECTED_ADDRESS
 
 

@@ -38,12 +38,18 @@ class Capability(StrEnum):
     EDIT_CATALOGUE = "edit_catalogue"
     # Provider staff keep their own organisation's services up to date.
     EDIT_OWN_ORGANISATION_SERVICES = "edit_own_organisation_services"
+    # An organisation's user administrator: units, people, memberships and
+    # rights granted by name, in the organisations of the administrator role.
     ADMINISTER_USERS = "administer_users"
+    # The platform's shared vocabularies (methods, taxonomy, life situations,
+    # organisation kinds, voucher providers, video services). No role gives
+    # it: ``User.is_superuser`` does (docs/decisions, platform administrators).
+    ADMINISTER_PLATFORM = "administer_platform"
     USE_API = "use_api"
     # The specific right to see the address of a person with a security
     # prohibition (turvakielto). No role gives it: it is granted to a named
-    # membership (``Membership.protected_address_right``); everyone else sees
-    # the address masked everywhere.
+    # membership for a period, with a reason (``ProtectedAddressGrant``);
+    # everyone else sees the address masked everywhere.
     VIEW_PROTECTED_ADDRESS = "view_protected_address"
 
 
@@ -64,6 +70,7 @@ CAPABILITY_LABELS = {
     Capability.EDIT_CATALOGUE: _("edit the service catalogue"),
     Capability.EDIT_OWN_ORGANISATION_SERVICES: _("edit the own organisation's services"),
     Capability.ADMINISTER_USERS: _("administer users"),
+    Capability.ADMINISTER_PLATFORM: _("administer the platform's shared vocabularies"),
     Capability.USE_API: _("use the API with a personal token"),
     Capability.VIEW_PROTECTED_ADDRESS: _("see addresses under a security prohibition"),
 }

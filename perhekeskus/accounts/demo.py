@@ -20,7 +20,7 @@ from perhekeskus.catalogue.demo.loader import stable_id
 from perhekeskus.catalogue.models import Organization
 from perhekeskus.programme.models import Municipality
 
-from .models import Membership, Role, Unit, User
+from .models import Membership, ProtectedAddressGrant, Role, Unit, User
 
 _NAMESPACE = uuid.UUID("6f1c2d64-8a0e-4d59-9d0e-3b7a4f1e2c10")
 
@@ -52,6 +52,8 @@ class DemoUser:
     unit: str | None = None
     identity_code: str = ""
     protected_address_right: bool = False
+    # Platform administrator (``is_superuser``): keeps the shared vocabularies.
+    platform_admin: bool = False
 
 
 DEMO_UNITS = (
@@ -257,6 +259,13 @@ DEMO_USERS = (
         unit="county-administration",
     ),
     DemoUser(
+        "demo-platform-admin",
+        "Paula",
+        "Alusta",
+        _("Platform administrator (shared vocabularies; no client data, no users)"),
+        platform_admin=True,
+    ),
+    DemoUser(
         "demo-social-worker-2",
         "Tuomas",
         "Turva",
@@ -373,6 +382,8 @@ def create_demo_users() -> list[User]:
                 "identity_code": spec.identity_code,
                 "is_demo": True,
                 "is_active": True,
+                "is_superuser": spec.platform_admin,
+                "is_staff": spec.platform_admin,
             },
         )
         if settings.DEMO_MODE:
@@ -381,17 +392,21 @@ def create_demo_users() -> list[User]:
             user.set_unusable_password()
         user.save(update_fields=["password"])
         if spec.role and spec.unit:
-            Membership.objects.update_or_create(
+            membership, _created = Membership.objects.get_or_create(
                 user=user,
                 unit=units[spec.unit],
                 role=spec.role,
                 valid_until=None,
-                defaults={"protected_address_right": spec.protected_address_right},
-                create_defaults={
-                    "valid_from": user.date_joined.date(),
-                    "protected_address_right": spec.protected_address_right,
-                },
+                defaults={"valid_from": user.date_joined.date()},
             )
+            grants = ProtectedAddressGrant.objects.filter(membership=membership)
+            if spec.protected_address_right and not grants.active().exists():
+                ProtectedAddressGrant.objects.create(
+                    membership=membership,
+                    reason="Demo: the social worker's task includes families with a "
+                    "security prohibition.",
+                    valid_from=membership.valid_from,
+                )
         users.append(user)
     return users
 

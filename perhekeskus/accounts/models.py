@@ -189,6 +189,13 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("administrator")
 
 
+def _protected_address_right_on(day: datetime.date):
+    """Whether a membership holds a protected-address grant in force on a day."""
+    return models.Exists(
+        ProtectedAddressGrant.objects.active(day).filter(membership=models.OuterRef("pk"))
+    )
+
+
 class MembershipQuerySet(models.QuerySet):
     def active(self, on: datetime.date | None = None):
         """Memberships in force on a day (today by default)."""
@@ -198,6 +205,19 @@ class MembershipQuerySet(models.QuerySet):
             Q(valid_until__isnull=True) | Q(valid_until__gte=day),
             unit__is_active=True,
             user__is_active=True,
+        ).annotate(protected_address_right=_protected_address_right_on(day))
+
+
+class MembershipManager(models.Manager.from_queryset(MembershipQuerySet)):
+    """Every membership read carries ``protected_address_right``: whether a
+    grant (:class:`ProtectedAddressGrant`) is in force today (``active(on)``
+    evaluates it on that day)."""
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .annotate(protected_address_right=_protected_address_right_on(timezone.localdate()))
         )
 
 
@@ -219,13 +239,11 @@ class Membership(BaseModel):
     valid_until = models.DateField(
         _("valid until"), null=True, blank=True, help_text=_("Last day; empty for open-ended.")
     )
-    protected_address_right = models.BooleanField(
-        _("may see addresses under a security prohibition"),
-        default=False,
-        help_text=_("Granted by name to those whose task requires it; never by role."),
-    )
+    # ``protected_address_right`` is no longer a column: the manager annotates
+    # it from the grants (:class:`ProtectedAddressGrant`), so who granted the
+    # right, why and for how long is recorded.
 
-    objects = MembershipQuerySet.as_manager()
+    objects = MembershipManager()
 
     class Meta:
         verbose_name = _("membership")
@@ -246,6 +264,94 @@ class Membership(BaseModel):
 
     def is_active_on(self, day: datetime.date) -> bool:
         return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+
+    @property
+    def protected_address_right(self) -> bool:
+        """Whether a protected-address grant of this membership is in force
+        today (read from the manager's annotation when the row has it)."""
+        if "_protected_address_right" not in self.__dict__:
+            self.__dict__["_protected_address_right"] = (
+                self.pk is not None
+                and ProtectedAddressGrant.objects.active().filter(membership=self).exists()
+            )
+        return self.__dict__["_protected_address_right"]
+
+    @protected_address_right.setter
+    def protected_address_right(self, value: bool) -> None:
+        self.__dict__["_protected_address_right"] = bool(value)
+
+
+class ProtectedAddressGrantQuerySet(models.QuerySet):
+    def active(self, on: datetime.date | None = None):
+        """Grants in force on a day (today by default): started, not ended, not revoked."""
+        day = on or timezone.localdate()
+        return self.filter(
+            Q(valid_from__lte=day),
+            Q(valid_until__isnull=True) | Q(valid_until__gte=day),
+            revoked_at__isnull=True,
+        )
+
+
+class ProtectedAddressGrant(BaseModel):
+    """The right to see addresses under a security prohibition (turvakielto),
+    granted by name to one membership for a period, with the reason.
+
+    No role gives the right. It follows the membership: it is in force only
+    while both the grant and the membership are.
+    """
+
+    membership = models.ForeignKey(
+        Membership,
+        on_delete=models.PROTECT,
+        related_name="protected_address_grants",
+        verbose_name=_("membership"),
+    )
+    reason = models.TextField(_("reason"))
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    valid_from = models.DateField(_("valid from"), default=timezone.localdate)
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True, help_text=_("Last day; empty for open-ended.")
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revocation_reason = models.TextField(_("reason for revoking"), blank=True)
+
+    objects = ProtectedAddressGrantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("protected-address right")
+        verbose_name_plural = _("protected-address rights")
+        ordering = ["-valid_from", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="protected_address_grant_valid_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership} – {self.valid_from}"
+
+    def is_active_on(self, day: datetime.date) -> bool:
+        return (
+            self.revoked_at is None
+            and self.valid_from <= day
+            and (self.valid_until is None or day <= self.valid_until)
+        )
 
 
 class ApiToken(BaseModel):

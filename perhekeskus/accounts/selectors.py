@@ -31,6 +31,9 @@ def user_capabilities(user, *, on: datetime.date | None = None) -> frozenset[Cap
         return cache
     grants = set(active_memberships(user, on=on).values_list("role", "protected_address_right"))
     result = frozenset().union(*(capabilities_of_membership(*grant) for grant in grants))
+    if user.is_superuser:
+        # The platform administrator; no role gives it (see the capabilities).
+        result |= {Capability.ADMINISTER_PLATFORM}
     if on is None:
         user._capabilities_cache = result
     return result

@@ -7,7 +7,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, hotp_value
 from django.utils import timezone
 
-from perhekeskus.accounts.models import Membership, Role, Unit, User
+from perhekeskus.accounts.models import Membership, ProtectedAddressGrant, Role, Unit, User
 from perhekeskus.catalogue.models import Organization
 from perhekeskus.catalogue.tests.factories import OrganizationFactory
 from perhekeskus.core.tests.fakes import fake
@@ -54,12 +54,33 @@ class UnitFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     unit = factory.SubFactory(UnitFactory)
     role = Role.PUBLIC_HEALTH_NURSE
     valid_from = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
     valid_until = None
+
+    @factory.post_generation
+    def protected_address_right(obj, create, extracted, **kwargs):
+        if create and extracted:
+            grant_protected_address(obj)
+
+
+def grant_protected_address(memberships, *, reason: str = "Test grant", **fields):
+    """Grant the protected-address right to a membership (or each of a queryset's)."""
+    if isinstance(memberships, Membership):
+        memberships = [memberships]
+    return [
+        ProtectedAddressGrant.objects.create(
+            membership=m,
+            reason=reason,
+            valid_from=fields.get("valid_from", m.valid_from),
+            **{k: v for k, v in fields.items() if k != "valid_from"},
+        )
+        for m in memberships
+    ]
 
 
 def enrol_totp(user) -> str:

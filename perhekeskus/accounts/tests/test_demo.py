@@ -29,6 +29,7 @@ USERNAMES = {
     "demo-catalogue-editor",
     "demo-auditor",
     "demo-admin",
+    "demo-platform-admin",
     "demo-social-worker-2",
     "demo-family-worker",
     "demo-ot-specialist",
@@ -180,3 +181,26 @@ def test_outside_demo_mode_demo_users_need_the_second_factor(client, settings, d
     response = other.get(reverse("accounts:profile"))
     assert response.status_code == 302
     assert response.url == reverse("mfa_activate_totp")
+
+
+def test_the_platform_administrator_is_a_superuser_without_an_organisation(demo_users):
+    platform = demo_users["demo-platform-admin"]
+    assert platform.is_superuser and not platform.memberships.exists()
+    capabilities = user_capabilities(platform)
+    assert Capability.ADMINISTER_PLATFORM in capabilities
+    assert Capability.ADMINISTER_USERS not in capabilities
+    admin = demo_users["demo-admin"]
+    assert not admin.is_superuser
+    assert Capability.ADMINISTER_USERS in user_capabilities(admin)
+
+
+def test_the_demo_protected_address_right_is_a_grant(demo_users):
+    from perhekeskus.accounts.models import ProtectedAddressGrant
+
+    grant = ProtectedAddressGrant.objects.active().get(
+        membership__user=demo_users["demo-social-worker"]
+    )
+    assert grant.reason
+    assert Capability.VIEW_PROTECTED_ADDRESS in user_capabilities(demo_users["demo-social-worker"])
+    demo.create_demo_users()
+    assert ProtectedAddressGrant.objects.count() == 1

@@ -8,6 +8,7 @@ import time_machine
 
 from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.accounts.models import Membership
+from perhekeskus.accounts.tests.factories import grant_protected_address
 from perhekeskus.appointments import services
 from perhekeskus.appointments.models import Appointment, Mode, State
 
@@ -72,7 +73,7 @@ def test_a_security_prohibition_masks_the_home_address(appointments, client):
     ics = client.get(f"/appointments/{a.pk}/appointment.ics").content.decode()
     assert "Salainen" not in ics and "Lindqvist" not in ics
     # The named right shows it on the page, still never in the calendar.
-    Membership.objects.filter(user=appointments.social_worker).update(protected_address_right=True)
+    grant_protected_address(Membership.objects.filter(user=appointments.social_worker))
     client.force_login(appointments.social_worker)
     from django.core.cache import cache
 

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from perhekeskus.accounts.services import api_token_create
+from perhekeskus.accounts.tests.factories import grant_protected_address
 from perhekeskus.families import services
 
 SECRET = ("Salainen katu", "00500")
@@ -61,7 +62,7 @@ def test_person_search_and_history_withhold_the_address(world, worker):
 
 
 def test_holder_of_the_specific_right_sees_the_address(world, client):
-    world.social_worker.memberships.update(protected_address_right=True)
+    grant_protected_address(world.social_worker.memberships.all())
     client.force_login(type(world.social_worker).objects.get(pk=world.social_worker.pk))
     for path in ("", "print/", "members.csv"):
         response = client.get(f"/families/{world.lindqvist.pk}/{path}")

@@ -21,7 +21,11 @@ import factory
 from django.utils import timezone
 
 from perhekeskus.accounts.models import Membership, Role, Unit
-from perhekeskus.accounts.tests.factories import MembershipFactory, UnitFactory
+from perhekeskus.accounts.tests.factories import (
+    MembershipFactory,
+    UnitFactory,
+    grant_protected_address,
+)
 from perhekeskus.casework.models import Matter
 from perhekeskus.catalogue.models import Organization
 from perhekeskus.catalogue.tests.factories import OrganizationFactory
@@ -70,7 +74,7 @@ def build_referral_world() -> ReferralWorld:
         name_en="OT-centre consultation",
     )
     protected_reader = professional("kuraattori2", base.student_welfare, Role.SCHOOL_SOCIAL_WORKER)
-    Membership.objects.filter(user=protected_reader).update(protected_address_right=True)
+    grant_protected_address(Membership.objects.filter(user=protected_reader))
     return ReferralWorld(
         base=base,
         lindqvist_matter=open_matter(base.lindqvist, base.social_work),
