@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "perhekeskus.insight",
     "perhekeskus.impact",
     "perhekeskus.budget",
+    "perhekeskus.administration",
     # Last: its demo builds families in every stage from the apps above.
     "perhekeskus.desk",
 ]

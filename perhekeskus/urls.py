@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("perhekeskus.insight.urls")),
     path("", include("perhekeskus.impact.urls")),
     path("", include("perhekeskus.budget.urls")),
+    path("", include("perhekeskus.administration.urls")),
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("accounts/", include(allauth_urlpatterns)),
     prefix_default_language=False,

@@ -26,9 +26,11 @@ LANDINGS: tuple[tuple[Capability, str], ...] = (
     # dashboard; it needs VIEW_STATISTICS, which all of those roles have.
     (C.VIEW_STATISTICS, "insight:home"),
     (C.EDIT_CATALOGUE, "cataloguedit:worklist"),
+    # An organisation's user administrator: units and people.
+    (C.ADMINISTER_USERS, "administration:home"),
 )
 CITIZEN_LANDING = "desk:family"
-# Administrators and anyone else: the profile (roles, sign-in methods, tokens).
+# Platform administrators and anyone else: the profile (roles, sign-in methods, tokens).
 DEFAULT_LANDING = "accounts:profile"
 
 

@@ -65,6 +65,32 @@ CATALOGUE_WORKLIST = NavLink(
     _("Catalogue worklist"),
     ("cataloguedit:worklist", "cataloguedit:review", "cataloguedit:history"),
 )
+ADMINISTRATION = NavLink(
+    "administration:home",
+    _("Administration"),
+    (
+        "administration:home",
+        "administration:unit",
+        "administration:unit_new",
+        "administration:unit_edit",
+        "administration:unit_deactivate",
+        "administration:unit_reactivate",
+        "administration:people",
+        "administration:person",
+        "administration:person_new",
+        "administration:person_edit",
+        "administration:person_deactivate",
+        "administration:person_reactivate",
+        "administration:person_reset_second_factor",
+        "administration:person_password_reset",
+        "administration:person_delete",
+        "administration:membership_new",
+        "administration:membership_edit",
+        "administration:membership_end",
+        "administration:grant_new",
+        "administration:grant_revoke",
+    ),
+)
 
 
 @register.simple_tag(takes_context=True)
@@ -92,6 +118,8 @@ def account_links(context) -> list[NavLink]:
         links.append(CATALOGUE_WORKLIST)
     if actor.can(Capability.PREPARE_DECISIONS):
         links.append(IMPACT_ASSESSMENTS)
+    if actor.can(Capability.ADMINISTER_USERS):
+        links.append(ADMINISTRATION)
     return links
 
 
