@@ -314,10 +314,13 @@ def password_reset_send(*, admin, person: User, reason: str, request) -> None:
         raise RefusedError(_("Reactivate the account first."))
     if not person.email:
         raise RefusedError(_("The person has no e-mail address. Add one first."))
-    form = ResetPasswordForm(data={"email": person.email})
-    if not form.is_valid():
-        raise RefusedError(_("The reset link could not be sent to this address."))
-    form.save(request)
+    from allauth.core import context
+
+    with context.request_context(request):
+        form = ResetPasswordForm(data={"email": person.email})
+        if not form.is_valid():
+            raise RefusedError(_("The reset link could not be sent to this address."))
+        form.save(request)
     log_change(admin, "password_reset_sent", reason=reason, user=person, request=request)
 
 

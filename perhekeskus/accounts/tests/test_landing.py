@@ -49,7 +49,7 @@ def sign_in(client, user, *, next_url=None):
         ("analyst", "insight:home"),
         ("preparing_official", "insight:home"),
         ("catalogue_editor", "cataloguedit:worklist"),
-        ("administrator", "accounts:profile"),
+        ("administrator", "administration:home"),
     ],
 )
 def test_a_professional_lands_on_the_work_of_their_role(client, role, landing):
