@@ -553,6 +553,48 @@ NEEDS: dict[str, Needs] = {
     "budget:mapping_edit": Needs((Capability.MANAGE_KNOWLEDGE,)),
     "budget:population": Needs((Capability.MANAGE_KNOWLEDGE,)),
     "accounts:token_create": Needs((Capability.USE_API,), data={"name": "T", "days": "1"}),
+    # Administration: an organisation's user administrator, own organisations only.
+    "administration:unit_new": Needs(
+        (Capability.ADMINISTER_USERS,), data={"name_fi": "T", "kind": "family_centre", **_REASON}
+    ),
+    "administration:unit_edit": Needs((Capability.ADMINISTER_USERS,), "admin_unit", _REASON),
+    "administration:unit_deactivate": Needs((Capability.ADMINISTER_USERS,), "admin_unit", _REASON),
+    "administration:unit_reactivate": Needs((Capability.ADMINISTER_USERS,), "admin_unit", _REASON),
+    "administration:person_new": Needs(
+        (Capability.ADMINISTER_USERS,),
+        data={"first_name": "T", "last_name": "T", "username": "crawl-new", **_REASON},
+    ),
+    "administration:person_edit": Needs(
+        (Capability.ADMINISTER_USERS,),
+        "admin_user",
+        {"first_name": "T", "last_name": "T", **_REASON},
+    ),
+    "administration:person_deactivate": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_user", _REASON
+    ),
+    "administration:person_reactivate": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_user", _REASON
+    ),
+    "administration:person_reset_second_factor": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_user", _REASON
+    ),
+    "administration:person_password_reset": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_user", _REASON
+    ),
+    "administration:person_delete": Needs((Capability.ADMINISTER_USERS,), "admin_user", _REASON),
+    "administration:membership_new": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_user", {"role": "family_worker", **_REASON}
+    ),
+    "administration:membership_edit": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_membership", {"role": "manager", **_REASON}
+    ),
+    "administration:membership_end": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_membership", {"last_day": "2026-01-01", **_REASON}
+    ),
+    "administration:grant_new": Needs(
+        (Capability.ADMINISTER_USERS,), "admin_membership", {"valid_from": "2026-01-01", **_REASON}
+    ),
+    "administration:grant_revoke": Needs((Capability.ADMINISTER_USERS,), "admin_grant", _REASON),
 }
 OWNED: dict[str, Owner] = {
     "desk:notice_read": Owner("desk_notice"),
@@ -790,6 +832,10 @@ TARGETS: dict[str, Callable[[], list[Target]]] = {
     "impact_notice": _simple("impact.Notice", "notice_id"),
     "desk_notice": _simple("desk.Notice", "notice_id"),
     "reminder": _simple("appointments.Reminder", "reminder_id"),
+    "admin_unit": _simple("accounts.Unit", "unit_id"),
+    "admin_user": _simple("accounts.User", "user_id"),
+    "admin_membership": _simple("accounts.Membership", "membership_id"),
+    "admin_grant": _simple("accounts.ProtectedAddressGrant", "grant_id"),
 }
 OWNER_FIELD = {"desk_notice": "user_id", "reminder": "user_id"}
 
