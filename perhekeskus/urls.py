@@ -1,6 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
+from perhekeskus import platform_admin
 from perhekeskus.accounts.urls import allauth_provider_urlpatterns, allauth_urlpatterns
 from perhekeskus.api import api
 from perhekeskus.catalogue.hsds.api import hsds_api
@@ -36,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("perhekeskus.impact.urls")),
     path("", include("perhekeskus.budget.urls")),
     path("", include("perhekeskus.administration.urls")),
+    path("platform-admin/", platform_admin.site.urls),
     path("accounts/", include("perhekeskus.accounts.urls")),
     path("accounts/", include(allauth_urlpatterns)),
     prefix_default_language=False,

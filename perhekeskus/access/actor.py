@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from perhekeskus.accounts.capabilities import capabilities_of_membership
+from perhekeskus.accounts.capabilities import Capability, capabilities_of_membership
 from perhekeskus.accounts.models import Membership
 
 _CACHE_ATTR = "_access_actor"
@@ -88,6 +88,9 @@ def actor_for(user) -> Actor:
         capabilities |= capabilities_of_membership(
             membership.role, membership.protected_address_right
         )
+    if getattr(user, "is_superuser", False):
+        # The platform administrator (no role gives it; decision 0014).
+        capabilities.add(Capability.ADMINISTER_PLATFORM)
     person_id = None
     identity_code = getattr(user, "identity_code", "")
     if identity_code and getattr(user, "is_citizen", False):

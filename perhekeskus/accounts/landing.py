@@ -28,6 +28,8 @@ LANDINGS: tuple[tuple[Capability, str], ...] = (
     (C.EDIT_CATALOGUE, "cataloguedit:worklist"),
     # An organisation's user administrator: units and people.
     (C.ADMINISTER_USERS, "administration:home"),
+    # The platform administrator: the shared vocabularies.
+    (C.ADMINISTER_PLATFORM, "platform_admin:index"),
 )
 CITIZEN_LANDING = "desk:family"
 # Platform administrators and anyone else: the profile (roles, sign-in methods, tokens).

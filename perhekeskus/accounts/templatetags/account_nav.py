@@ -91,6 +91,7 @@ ADMINISTRATION = NavLink(
         "administration:grant_revoke",
     ),
 )
+VOCABULARIES = NavLink("platform_admin:index", _("Vocabularies"), ("platform_admin:index",))
 
 
 @register.simple_tag(takes_context=True)
@@ -120,6 +121,8 @@ def account_links(context) -> list[NavLink]:
         links.append(IMPACT_ASSESSMENTS)
     if actor.can(Capability.ADMINISTER_USERS):
         links.append(ADMINISTRATION)
+    if actor.can(Capability.ADMINISTER_PLATFORM):
+        links.append(VOCABULARIES)
     return links
 
 

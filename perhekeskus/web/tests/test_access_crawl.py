@@ -596,6 +596,28 @@ NEEDS: dict[str, Needs] = {
     ),
     "administration:grant_revoke": Needs((Capability.ADMINISTER_USERS,), "admin_grant", _REASON),
 }
+# The platform administrators' vocabularies (Django's admin on a site of its own).
+_PLATFORM = (Capability.ADMINISTER_PLATFORM,)
+PLATFORM_MODELS = {
+    "planning_method": "planning.Method",
+    "catalogue_taxonomyterm": "catalogue.TaxonomyTerm",
+    "catalogue_language": "catalogue.Language",
+    "families_serviceprovision": "families.ServiceProvision",
+    "appointments_videoservice": "appointments.VideoService",
+}
+for _key, _label in PLATFORM_MODELS.items():
+    for _view in ("add", "changelist"):
+        NEEDS[f"platform_admin:{_key}_{_view}"] = Needs(_PLATFORM, data={"name": "T"})
+    for _view in ("change", "delete", "history"):
+        NEEDS[f"platform_admin:{_key}_{_view}"] = Needs(
+            _PLATFORM, f"platform:{_label}", {"post": "yes"}
+        )
+for _name in ("index", "jsi18n", "autocomplete", "password_change", "password_change_done"):
+    NEEDS[f"platform_admin:{_name}"] = Needs(_PLATFORM)
+NEEDS["platform_admin:app_list"] = Needs(_PLATFORM, "platform_app")
+NEEDS["platform_admin:view_on_site"] = Needs(_PLATFORM, "platform_shortcut")
+NEEDS["platform_admin:"] = Needs(_PLATFORM, "platform_catch_all")
+
 OWNED: dict[str, Owner] = {
     "desk:notice_read": Owner("desk_notice"),
     "appointments:notice_seen": Owner("reminder"),
@@ -628,6 +650,8 @@ EXEMPT: dict[str, str] = {
     "account_reset_password_from_key": _SIGN_IN,
     "mfa_authenticate": _SIGN_IN,
     "socialaccount_signup": _SIGN_IN,
+    "platform_admin:login": "sends to the site's own sign-in (with the second factor)",
+    "platform_admin:logout": "sends to the site's own sign-out",
     "account_reauthenticate": _OWN_SETTINGS,
     "account_email": _OWN_SETTINGS,
     "account_change_password": _OWN_SETTINGS,
@@ -836,6 +860,10 @@ TARGETS: dict[str, Callable[[], list[Target]]] = {
     "admin_user": _simple("accounts.User", "user_id"),
     "admin_membership": _simple("accounts.Membership", "membership_id"),
     "admin_grant": _simple("accounts.ProtectedAddressGrant", "grant_id"),
+    "platform_app": lambda: [Target({"app_label": "planning"}, None)],
+    "platform_shortcut": lambda: [Target({"content_type_id": "1", "object_id": "1"}, None)],
+    "platform_catch_all": lambda: [Target({"url": "nothing/"}, None)],
+    **{f"platform:{label}": _simple(label, "object_id") for label in PLATFORM_MODELS.values()},
 }
 OWNER_FIELD = {"desk_notice": "user_id", "reminder": "user_id"}
 
