@@ -545,6 +545,7 @@ def member_add(
             actor=actor, data=person_data or {}, confirm_not_duplicate=confirm_not_duplicate
         )
     else:
+        person = _locked(Person, person)
         _not_merged(person)
     _living(person)
     membership = membership_add(
@@ -659,6 +660,7 @@ def guardianship_start(
 ) -> Guardianship:
     family = _locked(Family, family)
     _check_version(family, expected_version)
+    child, guardian = Person.objects.get(pk=child.pk), Person.objects.get(pk=guardian.pk)
     _living(child)
     _living(guardian)
     if child.pk == guardian.pk:
@@ -876,8 +878,18 @@ def person_death(*, actor, person: Person, died_on: datetime.date, expected_vers
     person.date_of_death = died_on
     person.version += 1
     person.save(update_fields=["date_of_death", "version", "updated_at"])
-    _history(actor, person, "died", {"date_of_death": died_on}, person=person)
-    for membership in FamilyMembership.objects.filter(person=person, ends_on__isnull=True):
+    memberships = list(FamilyMembership.objects.filter(person=person, ends_on__isnull=True))
+    # In each family's history, which keeps it after the membership ends.
+    for family_id in sorted({m.family_id for m in memberships}, key=str) or [None]:
+        _history(
+            actor,
+            person,
+            "died",
+            {"date_of_death": died_on},
+            person=person,
+            family=Family(pk=family_id) if family_id else None,
+        )
+    for membership in memberships:
         membership_end(
             actor=actor, membership=membership, ends_on=max(died_on, membership.starts_on)
         )
