@@ -439,10 +439,12 @@ class Found:
         return str(self.pk) if self.version is None else f"{self.pk}.{self.version}"
 
 
-def _found(persons) -> list[Found]:
+def _found(persons, *, versioned: bool = False) -> list[Found]:
     return [
         Found(
-            p.pk, f"{p.full_name}, {p.date_of_birth:%-d.%-m.%Y}" if p.date_of_birth else p.full_name
+            p.pk,
+            f"{p.full_name}, {p.date_of_birth:%-d.%-m.%Y}" if p.date_of_birth else p.full_name,
+            p.version if versioned else None,
         )
         for p in persons
     ]

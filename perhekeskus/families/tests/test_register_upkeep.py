@@ -345,22 +345,3 @@ def test_history_names_organisations_units_and_persons_never_ids(world):
     for pk in (world.county.pk, world.clinic.pk, world.anna.pk, world.maria.pk):
         assert str(pk) not in text
     assert "foster parent" in text or "sijaisvanhempi" in text or "foster" in text
-
-
-def test_a_child_added_later_has_a_section_of_the_assessment(world):
-    from perhekeskus.casework.models import Matter
-    from perhekeskus.planning import selectors as planning
-
-    matter = Matter.objects.filter(family=world.virtanen).first()
-    if matter is None:
-        pytest.skip("the world has no matter")
-    before = {p.pk for p in planning.children_of(matter)}
-    child = services.newborn_add(
-        actor=world.nurse,
-        family=world.virtanen,
-        first_names="Uusi",
-        last_name="Virtanen",
-        date_of_birth=TODAY(),
-        expected_version=_v(world.virtanen),
-    )
-    assert child.pk not in before and child.pk in {p.pk for p in planning.children_of(matter)}
