@@ -702,10 +702,12 @@ def likely_duplicates(
     name when there is none); rapidfuzz compares the names.
     """
     name = f"{first_names} {last_name}".strip()
+    # A record merged into another is the same person: the kept one is found.
+    persons = Person.objects.filter(merged_into__isnull=True)
     if date_of_birth is not None:
-        candidates = Person.objects.filter(date_of_birth=date_of_birth)
+        candidates = persons.filter(date_of_birth=date_of_birth)
     else:
-        candidates = Person.objects.filter(last_name__iexact=last_name.strip())
+        candidates = persons.filter(last_name__iexact=last_name.strip())
     return [
         person
         for person in candidates.order_by("last_name")[:200]
