@@ -39,6 +39,8 @@ def test_a_newborn_added_later_has_their_own_view_in_the_assessment(client, plan
     assessment = client.get(reverse("planning:assessment", args=[planning.matter.pk]))
     assert assessment.status_code == 200
     assert f'id="child-{newborn.pk}"' in assessment.content.decode()
+    plan = client.get(reverse("planning:plan", args=[planning.matter.pk]))
+    assert f'id="plan-child-{newborn.pk}"' in plan.content.decode()
 
 
 def test_plan_only_team_member_is_refused_with_a_logged_403(client, planning):
