@@ -7,6 +7,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from perhekeskus.families import identity, selectors, services
 from perhekeskus.families.models import (
@@ -345,3 +347,18 @@ def test_history_names_organisations_units_and_persons_never_ids(world):
     for pk in (world.county.pk, world.clinic.pk, world.anna.pk, world.maria.pk):
         assert str(pk) not in text
     assert "foster parent" in text or "sijaisvanhempi" in text or "foster" in text
+
+
+@given(born=st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2100, 12, 31)))
+def test_a_temporary_identifier_names_the_day_and_is_never_an_identity_code(born):
+    temporary = services.new_temporary_id(born)
+    assert temporary.startswith(f"TMP-{born:%Y%m%d}-") and len(temporary) <= 20
+    assert not identity.is_valid(temporary)
+
+
+@given(value=st.uuids().map(str), field=st.sampled_from(["guardian", "merged_record", "x"]))
+def test_an_id_nobody_can_name_is_never_shown_in_the_history(value, field):
+    entry = HistoryEntry(model="guardianship", change="added", changes={field: value})
+    entry.actor_id = None
+    row = selectors._history_row(entry, set(), {})
+    assert all(c.withheld or value not in str(c.value) for c in row["changes"])
