@@ -285,3 +285,27 @@ def test_a_stranger_gets_the_same_404_as_for_nothing(world, client):
         f"/en/families/{world.virtanen.pk}/members/add/", {"version": "1", "role": "child"}
     )
     assert response.status_code == 404
+
+
+def test_a_protected_persons_move_and_its_old_address_stay_masked(world, client):
+    from perhekeskus.access import actor_for
+    from perhekeskus.access.masking import may_see_protected_address
+
+    client.force_login(world.social_worker)
+    assert not may_see_protected_address(actor_for(world.social_worker), world.maria)
+    response = client.post(
+        f"/en/families/{world.lindqvist.pk}/members/{world.maria.pk}/move/",
+        {
+            "version": _version(world.maria),
+            "street_address": "Piilotie 3",
+            "postal_code": "00600",
+            "post_office": "Helsinki",
+        },
+    )
+    assert response.status_code == 302
+    for url in (
+        f"/en/families/{world.lindqvist.pk}/",
+        f"/en/families/{world.lindqvist.pk}/members/{world.maria.pk}/",
+    ):
+        page = client.get(url).content.decode()
+        assert "Piilotie" not in page and "Salainen katu" not in page, url
