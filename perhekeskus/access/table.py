@@ -135,10 +135,14 @@ class Act(StrEnum):
     TAKE = "take"
     CLOSE = "close"
     TRANSFER = "transfer"
+    # Join two records of the same person into one (the register only).
+    MERGE = "merge"
 
 
 # The acts that change something (refused unless the basis covers the family).
-CHANGES = frozenset({Act.WRITE, Act.CANCEL, Act.TAKE, Act.CLOSE, Act.TRANSFER, Act.DISCLOSE})
+CHANGES = frozenset(
+    {Act.WRITE, Act.CANCEL, Act.TAKE, Act.CLOSE, Act.TRANSFER, Act.DISCLOSE, Act.MERGE}
+)
 
 ACT_LABELS = {
     Act.LIST: _("list"),
@@ -151,6 +155,7 @@ ACT_LABELS = {
     Act.TAKE: _("take from the queue"),
     Act.CLOSE: _("close"),
     Act.TRANSFER: _("transfer to another unit"),
+    Act.MERGE: _("merge two records of the same person"),
 }
 
 
@@ -228,8 +233,13 @@ def _rule(acts: Iterable[Act], fields: Iterable[Field] = _ALL) -> Rule:
 # (kind, part) -> what that part may do with that kind, and which fields it sees.
 TABLE: dict[tuple[Kind, Part], Rule] = {
     # --- The family register ---------------------------------------------
-    (K.REGISTER, P.RESPONSIBLE): _rule(_WORK | {A.DISCLOSE}, _REGISTER_ALL),
-    (K.REGISTER, P.RELATIONSHIP): _rule(_WORK | {A.DISCLOSE}, _REGISTER_ALL),
+    # Writing the register is its upkeep: members joining and leaving,
+    # guardianships, a newborn's identity code, a move, a death, a security
+    # prohibition; merging two records of one person. Only the parts that
+    # answer for the family's client work keep it; team members, the plan's
+    # action providers and the family itself do not.
+    (K.REGISTER, P.RESPONSIBLE): _rule(_WORK | {A.DISCLOSE, A.MERGE}, _REGISTER_ALL),
+    (K.REGISTER, P.RELATIONSHIP): _rule(_WORK | {A.DISCLOSE, A.MERGE}, _REGISTER_ALL),
     (K.REGISTER, P.TEAM_FULL): _rule(_KEEP, _REGISTER_ALL),
     (K.REGISTER, P.TEAM_ASSESSMENT): _rule(_SEE | {A.PRINT}, _REGISTER_ASSESSMENT),
     # The plan names the people in it; nothing more of the register.

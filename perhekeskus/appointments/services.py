@@ -218,7 +218,10 @@ def _check_booking(matter: Matter, booking: Booking, starts_at: datetime.datetim
         member = (
             person is not None
             and FamilyMembership.objects.active()
-            .filter(family_id=matter.family_id, person_id=person.pk)
+            # Never addressed to someone who has died (the register keeps them).
+            .filter(
+                family_id=matter.family_id, person_id=person.pk, person__date_of_death__isnull=True
+            )
             .exists()
         )
         if not member:

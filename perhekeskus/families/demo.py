@@ -1,11 +1,13 @@
 """Demo families of the fictional Järvi-Saimaa county (idempotent).
 
 - **Perhe** (Finnish): Paula – the citizen ``demo-parent`` – and Janne with
-  Onni (6) and Ella (1); client of the child health clinic and the family
+  Onni (6), Ella (1) and the newborn Eino, whose identity code is not issued
+  yet (a temporary identifier); client of the child health clinic and the family
   counselling clinic; Paula consented to share basic data with the Arki
   family café (the unit) for its peer group (early support);
-- **Lindholm** (Swedish-speaking): Sara with a security prohibition and her
-  children Elias (9) and Wilma (4); client of family social work;
+- **Lindholm** (Swedish-speaking): Sara with a security prohibition, her
+  partner Tomas, the children's step-parent, and her children Elias (9) and
+  Wilma (4); client of family social work;
 - **Nieminen**: Mikko and Tiina with Venla (15), who sees the school social
   worker – a relationship she has hidden from her guardians – and Aatu (11);
   Tiina prohibited disclosure to the Arki family café.
@@ -276,8 +278,40 @@ def create_demo_families(*, today: datetime.date | None = None) -> list[Family]:
         today - datetime.timedelta(days=60),
     )
 
+    # A newborn whose identity code is not issued yet: a temporary identifier.
+    if not Person.objects.filter(first_names="Eino", last_name="Perhe").exists():
+        services.newborn_add(
+            actor=None,
+            family=perhe,
+            first_names="Eino",
+            last_name="Perhe",
+            date_of_birth=today - datetime.timedelta(days=12),
+            guardians=[paula, janne],
+            expected_version=None,
+        )
+
+    # Sara's partner lives with the family as the children's step-parent.
+    tomas = _person(
+        today,
+        "tomas",
+        "Tomas",
+        "Berg",
+        37,
+        100,
+        919,
+        languages=["sv"],
+        street_address="Hemlig väg 7",
+        postal_code="54110",
+        security_prohibition=True,
+        **home,
+    )
     lindholm = _family("lindholm", "Lindholm")
-    for person, role in ((sara, "parent"), (elias, "child"), (wilma, "child")):
+    for person, role in (
+        (sara, "parent"),
+        (tomas, "step_parent"),
+        (elias, "child"),
+        (wilma, "child"),
+    ):
         _member(lindholm, person, role, since)
     for child in (elias, wilma):
         _guardians(lindholm, child, (sara,), since)

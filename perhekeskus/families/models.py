@@ -56,6 +56,22 @@ class Person(BaseModel):
     # turvakielto: address and municipality are shown to nobody without the
     # specific right (see perhekeskus.access.masking).
     security_prohibition = models.BooleanField(_("security prohibition"), default=False)
+    # A newborn (or anyone) before the identity code is issued: a generated
+    # identifier, shown as "no identity code yet", joined later to the code.
+    temporary_id = models.CharField(
+        _("temporary identifier"), max_length=20, blank=True, editable=False
+    )
+    date_of_death = models.DateField(_("date of death"), null=True, blank=True)
+    # A second record of the same person, joined to the kept one: never
+    # deleted, its memberships and other records moved to the kept one.
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_records",
+        verbose_name=_("merged into"),
+    )
 
     class Meta:
         verbose_name = _("person")
@@ -66,7 +82,12 @@ class Person(BaseModel):
                 fields=["identity_code"],
                 condition=~Q(identity_code=""),
                 name="person_identity_code_unique",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["temporary_id"],
+                condition=~Q(temporary_id=""),
+                name="person_temporary_id_unique",
+            ),
         ]
         indexes = [models.Index(fields=["last_name", "date_of_birth"], name="person_name_born")]
 
@@ -76,6 +97,10 @@ class Person(BaseModel):
     @property
     def full_name(self) -> str:
         return f"{self.first_names} {self.last_name}"
+
+    @property
+    def is_deceased(self) -> bool:
+        return self.date_of_death is not None
 
     def age_on(self, day: datetime.date) -> int | None:
         if self.date_of_birth is None:
@@ -111,6 +136,8 @@ class FamilyMembership(BaseModel):
         PARENT = "parent", _("parent")
         GUARDIAN = "guardian", _("guardian (not a parent)")
         CHILD = "child", _("child")
+        FOSTER_PARENT = "foster_parent", _("foster parent")
+        STEP_PARENT = "step_parent", _("step-parent")
         OTHER_ADULT = "other_adult", _("other adult")
 
     family = models.ForeignKey(
@@ -160,6 +187,7 @@ class Guardianship(BaseModel):
         PARENTHOOD = "parenthood", _("parent by law")
         AGREEMENT = "agreement", _("confirmed custody agreement")
         COURT = "court", _("court decision")
+        INTERIM = "interim", _("interim order of a court")
 
     child = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="guardians", verbose_name=_("child")

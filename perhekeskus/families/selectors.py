@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db.models import OuterRef, Q, QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from rapidfuzz import fuzz
@@ -77,7 +77,10 @@ PERSON_FIELD_OF = {
     "phone": Field.CONTACT_DETAILS,
     "email": Field.CONTACT_DETAILS,
     "security_prohibition": Field.ADDRESS,
+    "security_prohibition_reason": Field.ADDRESS,
+    "temporary_id_before": Field.IDENTITY_CODE,
     **dict.fromkeys(ADDRESS_FIELDS, Field.ADDRESS),
+    **{f"{name}_before": Field.ADDRESS for name in ADDRESS_FIELDS},
 }
 # A consent opens the register only when its data class names it.
 REGISTER_CONSENT_DATA = tuple(
@@ -182,6 +185,8 @@ class MemberRow:
     role_label: str
     starts_on: datetime.date
     guardians: list[str]
+    # A newborn's (or anyone's) record before the identity code is issued.
+    awaits_identity_code: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,8 @@ class FamilyActions:
     record_consent: bool
     withdraw_consent: bool
     disclose: bool
+    # The register's upkeep: members, custody, moves, deaths, prohibitions.
+    maintain: bool = False
 
 
 def family_actions(decision: Decision) -> FamilyActions:
@@ -204,6 +211,7 @@ def family_actions(decision: Decision) -> FamilyActions:
         record_consent=whole and decision.allows(Kind.CONSENT, Act.WRITE),
         withdraw_consent=whole and decision.allows(Kind.CONSENT, Act.CANCEL),
         disclose=whole and decision.allows(Kind.REGISTER, Act.DISCLOSE),
+        maintain=whole and decision.allows(Kind.REGISTER, Act.WRITE),
     )
 
 
@@ -283,6 +291,7 @@ def family_detail(
             m.get_role_display(),
             m.starts_on,
             guardians.get(m.person_id, []),
+            bool(m.person.temporary_id) and not m.person.identity_code,
         )
         for m in memberships
     ]
@@ -317,7 +326,7 @@ def family_detail(
             for m in memberships
             if m.person.security_prohibition and not may_see_protected_address(actor, m.person)
         }
-        names = {str(m.person_id): m.person.full_name for m in memberships}
+        names = history_names(family, memberships, decision)
         history = [
             _history_row(entry, protected, names, fields)
             for entry in entries.select_related("actor")[:history_limit]
@@ -340,6 +349,20 @@ def family_detail(
     )
 
 
+def history_names(family: Family, memberships, decision: Decision) -> dict[str, str]:
+    """The persons the family's history may name, by id: the members shown,
+    and, with a basis covering the whole family, everyone who has been a
+    member of it and the records merged into theirs (the same persons)."""
+    names = {str(m.person_id): m.person.full_name for m in memberships}
+    if decision.person_ids is None:
+        ever = Person.objects.filter(memberships__family=family).distinct()
+        for person in ever.only("first_names", "last_name"):
+            names[str(person.pk)] = person.full_name
+        for person in Person.objects.filter(merged_into__in=ever).only("first_names", "last_name"):
+            names[str(person.pk)] = person.full_name
+    return names
+
+
 @dataclass(frozen=True)
 class HistoryChange:
     label: str
@@ -360,7 +383,27 @@ CHANGE_LABELS = {
     "withdrawn": _("withdrawn"),
     # Consents recorded without a receiving unit or role (migration 0003).
     "suspended": _("no longer a basis for access: the receiving unit or role was not recorded"),
+    "code_joined": _("identity code joined to the record"),
+    "moved": _("moved"),
+    "died": _("date of death recorded"),
+    "prohibition_set": _("security prohibition set"),
+    "prohibition_lifted": _("security prohibition lifted"),
+    "basis_changed": _("basis of custody changed"),
+    "merged_from": _("another record of the same person merged into this one"),
+    "merged_into": _("merged into another record of the same person"),
 }
+
+# Keys the services store that are no field of the model, in words.
+EXTRA_LABELS = {
+    "moved_on": _("moved on"),
+    "temporary_id_before": _("temporary identifier before the identity code"),
+    "security_prohibition_reason": _("reason"),
+    "merged_record": _("merged record"),
+}
+# Keys naming a person (a field of no model, or a guardian given as an id).
+PERSON_KEYS = frozenset({"merged_record", "merged_into", "guardian", "child", "person", "given_by"})
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", re.I)
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # Related records named in the history by their name: public reference data
 # and the register of organisations and units, never persons or users.
@@ -376,6 +419,12 @@ def _history_field(model: str, field: str):
 
 def _history_label(model: str, field: str | None = None) -> str:
     """The verbose name of a register model (or of one of its fields)."""
+    if field is not None and field in EXTRA_LABELS:
+        return str(EXTRA_LABELS[field])
+    if field is not None and field.endswith("_before"):
+        return _("%(field)s before") % {
+            "field": _history_label(model, field.removesuffix("_before"))
+        }
     if field is not None:
         model_field = _history_field(model, field)
         return str(model_field.verbose_name) if model_field is not None else field
@@ -396,6 +445,7 @@ def _history_value(model: str, field: str, value, names: dict[str, str]):
         return ", ".join(str(v) for v in value)
     if str(value) in names:
         return names[str(value)]
+    field = field.removesuffix("_before")
     model_field = _history_field(model, field)
     choices = dict(model_field.flatchoices) if model_field is not None else {}
     if value in choices:
@@ -408,7 +458,15 @@ def _history_value(model: str, field: str, value, names: dict[str, str]):
             found = related.objects.filter(pk=value).first()
         except ValidationError:
             return value
-        return str(found) if found is not None else value
+        return str(found) if found is not None else None
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            return formats.date_format(datetime.date.fromisoformat(value), "j.n.Y")
+        except ValueError:
+            return value
+    if isinstance(value, str) and _UUID.match(value):
+        # An identifier nobody can read: never shown (see _history_row).
+        return None
     return value
 
 
@@ -422,9 +480,14 @@ def _named_in_history(model) -> bool:
 
 def _unnamed_person(model: str, field: str, value, names: dict[str, str]) -> bool:
     """A person the viewer's basis does not cover: withheld, not even the id."""
+    if value in (None, ""):
+        return False
+    if field in PERSON_KEYS or (isinstance(value, str) and _UUID.match(value)):
+        # Any id left unnamed is withheld: a person's, or one nobody can read.
+        return str(value) not in names and _history_value(model, field, value, names) is None
     model_field = _history_field(model, field)
     related = getattr(model_field, "related_model", None)
-    return related is Person and value is not None and str(value) not in names
+    return related is Person and str(value) not in names
 
 
 def _withheld_field(model: str, field: str, fields: frozenset[Field]) -> bool:
@@ -446,9 +509,17 @@ def _history_row(
     )
     changes = []
     for field, value in entry.changes.items():
+        if value in (None, "", []):
+            continue  # nothing given: no noise in the history
         label = _history_label(entry.model, field)
         if (
-            (masked and field in ADDRESS_FIELDS)
+            (
+                masked
+                and (
+                    field.removesuffix("_before") in ADDRESS_FIELDS
+                    or field == "security_prohibition_reason"
+                )
+            )
             or _withheld_field(entry.model, field, fields)
             or _unnamed_person(entry.model, field, value, names)
         ):
@@ -457,7 +528,9 @@ def _history_row(
             changes.append(HistoryChange(label, _history_value(entry.model, field, value, names)))
     return {
         "at": entry.at,
-        "actor": entry.actor.get_username() if entry.actor_id else "",
+        "actor": (entry.actor.get_full_name() or entry.actor.get_username())
+        if entry.actor_id
+        else "",
         "model": _history_label(entry.model),
         "change": str(CHANGE_LABELS.get(entry.change, entry.change)),
         "changes": changes,
@@ -629,10 +702,12 @@ def likely_duplicates(
     name when there is none); rapidfuzz compares the names.
     """
     name = f"{first_names} {last_name}".strip()
+    # A record merged into another is the same person: the kept one is found.
+    persons = Person.objects.filter(merged_into__isnull=True)
     if date_of_birth is not None:
-        candidates = Person.objects.filter(date_of_birth=date_of_birth)
+        candidates = persons.filter(date_of_birth=date_of_birth)
     else:
-        candidates = Person.objects.filter(last_name__iexact=last_name.strip())
+        candidates = persons.filter(last_name__iexact=last_name.strip())
     return [
         person
         for person in candidates.order_by("last_name")[:200]

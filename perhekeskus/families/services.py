@@ -8,11 +8,13 @@ layer before these are called (``access_family(..., action="write")``).
 from __future__ import annotations
 
 import datetime
+import secrets
 import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -455,3 +457,595 @@ def client_family_create(
         actor=actor, family=family, unit=unit, service_task=service_task
     )
     return NewClient(family, person, relationship)
+
+
+# --- The register's upkeep -------------------------------------------------
+#
+# Each function below takes the version the caller saw (``expected_version``,
+# None only for imports and the demo) and refuses when the record changed
+# since: two workers never overwrite each other's change unseen.
+
+STALE = _(
+    "Someone else changed this record in the meantime. Reload the page, check the "
+    "change and try again."
+)
+ADDRESS_CHANGE_FIELDS = ("street_address", "postal_code", "post_office", "municipality")
+# The roles of the adults a child can have a guardian among (any adult member).
+ADULT_ROLES = frozenset(
+    {
+        FamilyMembership.Role.PARENT,
+        FamilyMembership.Role.GUARDIAN,
+        FamilyMembership.Role.FOSTER_PARENT,
+        FamilyMembership.Role.STEP_PARENT,
+        FamilyMembership.Role.OTHER_ADULT,
+    }
+)
+
+
+def _locked(model, obj):
+    """The row again, locked for the rest of the transaction."""
+    return model.objects.select_for_update().get(pk=obj.pk)
+
+
+def _check_version(obj, expected_version) -> None:
+    if expected_version is not None and int(expected_version) != obj.version:
+        raise ValidationError(STALE, code="stale")
+
+
+def _bump(obj) -> None:
+    obj.version += 1
+    obj.save(update_fields=["version", "updated_at"])
+
+
+def _living(person: Person) -> None:
+    if person.date_of_death is not None:
+        raise ValidationError(
+            _("%(name)s has died: the register keeps the record but adds nothing new to it.")
+            % {"name": person.full_name},
+            code="deceased",
+        )
+
+
+def _not_merged(person: Person) -> None:
+    if person.merged_into_id is not None:
+        raise ValidationError(
+            _("This record has been merged into another record of the same person."),
+            code="merged",
+        )
+
+
+def new_temporary_id(born: datetime.date | None) -> str:
+    """``TMP-yyyymmdd-XXXXXX``: the date of birth and a random part (never a code)."""
+    alphabet = "ABCDEFGHJKLMNPRSTUVWXY3456789"
+    random_part = "".join(secrets.choice(alphabet) for _i in range(6))
+    return f"TMP-{born:%Y%m%d}-{random_part}" if born else f"TMP-{random_part}"
+
+
+@transaction.atomic
+def member_add(
+    *,
+    actor,
+    family: Family,
+    role: str,
+    expected_version,
+    person: Person | None = None,
+    person_data: dict | None = None,
+    confirm_not_duplicate: bool = False,
+    starts_on: datetime.date | None = None,
+) -> FamilyMembership:
+    """Add a member to the family: an existing person, or a new one after the
+    duplicate check (``person_create``; it discloses nobody outside the
+    actor's basis). The family's version goes up."""
+    family = _locked(Family, family)
+    _check_version(family, expected_version)
+    if role not in FamilyMembership.Role.values:
+        raise ValidationError({"role": _("Choose the member's role in the family.")})
+    if person is None:
+        person = person_create(
+            actor=actor, data=person_data or {}, confirm_not_duplicate=confirm_not_duplicate
+        )
+    else:
+        person = _locked(Person, person)
+        _not_merged(person)
+    _living(person)
+    membership = membership_add(
+        actor=actor, family=family, person=person, role=role, starts_on=starts_on
+    )
+    _bump(family)
+    return membership
+
+
+@transaction.atomic
+def newborn_add(
+    *,
+    actor,
+    family: Family,
+    first_names: str,
+    last_name: str,
+    date_of_birth: datetime.date,
+    expected_version,
+    guardians: list[Person] = (),
+    basis: str = Guardianship.Basis.PARENTHOOD,
+) -> Person:
+    """A newborn before the identity code is issued: a temporary identifier
+    (the date of birth and a random part), a child of the family, and the
+    guardians named (parents by law unless ``basis`` says otherwise)."""
+    family = _locked(Family, family)
+    _check_version(family, expected_version)
+    today = timezone.localdate()
+    if date_of_birth > today:
+        raise ValidationError({"date_of_birth": _("The date of birth cannot be in the future.")})
+    member_ids = set(
+        FamilyMembership.objects.active(today)
+        .filter(family=family, role__in=ADULT_ROLES)
+        .values_list("person_id", flat=True)
+    )
+    for guardian in guardians:
+        if guardian.pk not in member_ids:
+            raise ValidationError({"guardians": _("Choose the guardians among the adults.")})
+    person = Person(
+        first_names=first_names.strip(),
+        last_name=last_name.strip(),
+        date_of_birth=date_of_birth,
+        temporary_id=new_temporary_id(date_of_birth),
+    )
+    person.full_clean()
+    person.save()
+    _history(
+        actor,
+        person,
+        "created",
+        {
+            "first_names": person.first_names,
+            "last_name": person.last_name,
+            "date_of_birth": date_of_birth,
+            "temporary_id": person.temporary_id,
+        },
+        family=family,
+        person=person,
+    )
+    membership_add(
+        actor=actor,
+        family=family,
+        person=person,
+        role=FamilyMembership.Role.CHILD,
+        starts_on=date_of_birth,
+    )
+    for guardian in guardians:
+        guardianship_add(
+            actor=actor,
+            child=person,
+            guardian=guardian,
+            basis=basis,
+            starts_on=date_of_birth,
+            family=family,
+        )
+    _bump(family)
+    return person
+
+
+@transaction.atomic
+def member_end(
+    *, actor, membership: FamilyMembership, expected_version, ends_on=None
+) -> FamilyMembership:
+    """A member leaves the family (moves out, comes of age and leaves home…)."""
+    family = _locked(Family, membership.family)
+    _check_version(family, expected_version)
+    membership = _locked(FamilyMembership, membership)
+    if membership.ends_on is not None:
+        raise ValidationError(_("The membership has already ended."))
+    ends_on = ends_on or timezone.localdate()
+    if ends_on < membership.starts_on:
+        raise ValidationError(
+            {
+                "ends_on": _("The membership cannot end before it began (%(day)s).")
+                % {"day": f"{membership.starts_on:%-d.%-m.%Y}"}
+            }
+        )
+    membership_end(actor=actor, membership=membership, ends_on=ends_on)
+    _bump(family)
+    return membership
+
+
+@transaction.atomic
+def guardianship_start(
+    *,
+    actor,
+    family: Family,
+    child: Person,
+    guardian: Person,
+    basis: str,
+    expected_version,
+    starts_on=None,
+) -> Guardianship:
+    family = _locked(Family, family)
+    _check_version(family, expected_version)
+    child, guardian = Person.objects.get(pk=child.pk), Person.objects.get(pk=guardian.pk)
+    _living(child)
+    _living(guardian)
+    if child.pk == guardian.pk:
+        raise ValidationError({"guardian": _("A child cannot be their own guardian.")})
+    if Guardianship.objects.filter(child=child, guardian=guardian, ends_on__isnull=True).exists():
+        raise ValidationError(
+            {
+                "guardian": _("%(name)s is already a guardian of the child.")
+                % {"name": guardian.full_name}
+            }
+        )
+    if basis not in Guardianship.Basis.values:
+        raise ValidationError({"basis": _("Choose the basis of the custody.")})
+    guardianship = guardianship_add(
+        actor=actor, child=child, guardian=guardian, basis=basis, starts_on=starts_on, family=family
+    )
+    _bump(family)
+    return guardianship
+
+
+@transaction.atomic
+def guardianship_stop(
+    *, actor, family: Family, guardianship: Guardianship, expected_version, ends_on=None
+) -> Guardianship:
+    family = _locked(Family, family)
+    _check_version(family, expected_version)
+    guardianship = _locked(Guardianship, guardianship)
+    if guardianship.ends_on is not None:
+        raise ValidationError(_("The custody has already ended."))
+    ends_on = ends_on or timezone.localdate()
+    if ends_on < guardianship.starts_on:
+        raise ValidationError({"on": _("The custody cannot end before it began.")})
+    guardianship_end(actor=actor, guardianship=guardianship, ends_on=ends_on, family=family)
+    _bump(family)
+    return guardianship
+
+
+@transaction.atomic
+def guardianship_change_basis(
+    *, actor, family: Family, guardianship: Guardianship, basis: str, expected_version, on=None
+) -> Guardianship:
+    """A new basis from ``on`` (e.g. an agreement confirmed, a court decision):
+    the old guardianship ends the day before and a new one begins, so the
+    history keeps both. On the first day itself the basis is corrected."""
+    family = _locked(Family, family)
+    _check_version(family, expected_version)
+    guardianship = _locked(Guardianship, guardianship)
+    if guardianship.ends_on is not None:
+        raise ValidationError(_("The custody has already ended."))
+    if basis not in Guardianship.Basis.values:
+        raise ValidationError({"basis": _("Choose the basis of the custody.")})
+    if basis == guardianship.basis:
+        raise ValidationError({"basis": _("The custody already has this basis.")})
+    on = on or timezone.localdate()
+    if on < guardianship.starts_on:
+        raise ValidationError({"on": _("The new basis cannot begin before the custody began.")})
+    if on == guardianship.starts_on:
+        guardianship.basis = basis
+        guardianship.version += 1
+        guardianship.save(update_fields=["basis", "version", "updated_at"])
+        _history(
+            actor,
+            guardianship,
+            "basis_changed",
+            {"guardian": guardianship.guardian_id, "basis": basis},
+            family=family,
+            person=guardianship.child,
+        )
+        new = guardianship
+    else:
+        guardianship.ends_on = on - datetime.timedelta(days=1)
+        guardianship.save(update_fields=["ends_on", "updated_at"])
+        new = Guardianship.objects.create(
+            child_id=guardianship.child_id,
+            guardian_id=guardianship.guardian_id,
+            basis=basis,
+            starts_on=on,
+        )
+        _history(
+            actor,
+            new,
+            "basis_changed",
+            {
+                "guardian": guardianship.guardian_id,
+                "basis": basis,
+                "starts_on": on,
+            },
+            family=family,
+            person=guardianship.child,
+        )
+    _bump(family)
+    return new
+
+
+def _identity_code_holder(actor, code: str, person: Person):
+    holder = Person.objects.filter(identity_code=code).exclude(pk=person.pk).first()
+    if holder is None:
+        return
+    from .selectors import persons_visible_to
+
+    if actor is None or persons_visible_to(actor).filter(pk=holder.pk).exists():
+        raise ValidationError(
+            {
+                "identity_code": _(
+                    "Another record of the register has this identity code. If it is the same "
+                    "person, merge the two records."
+                )
+            },
+            code="duplicate",
+        )
+    raise ValidationError({"identity_code": MAY_ALREADY_EXIST}, code="duplicate")
+
+
+@transaction.atomic
+def identity_code_join(*, actor, person: Person, identity_code: str, expected_version) -> Person:
+    """Give a person (a newborn with a temporary identifier) the identity code.
+
+    Validated by the one validator (:mod:`perhekeskus.core.identity_code`); the
+    date of birth must agree with the code's. The temporary identifier stays
+    in the history.
+    """
+    person = _locked(Person, person)
+    _check_version(person, expected_version)
+    _not_merged(person)
+    code = identity.normalise(identity_code or "")
+    if not code:
+        raise ValidationError({"identity_code": _("Give the identity code.")})
+    try:
+        born = identity.parse(code)
+    except ValidationError as error:
+        raise ValidationError({"identity_code": error.messages}) from error
+    if person.identity_code:
+        raise ValidationError(
+            {"identity_code": _("The person already has an identity code.")}, code="has_code"
+        )
+    if person.date_of_birth and person.date_of_birth != born:
+        raise ValidationError(
+            {
+                "identity_code": _(
+                    "The identity code's date of birth (%(code_day)s) differs from the "
+                    "recorded one (%(day)s)."
+                )
+                % {"code_day": f"{born:%-d.%-m.%Y}", "day": f"{person.date_of_birth:%-d.%-m.%Y}"}
+            }
+        )
+    _identity_code_holder(actor, code, person)
+    changes = {"identity_code": code, "date_of_birth": born}
+    if person.temporary_id:
+        changes["temporary_id_before"] = person.temporary_id
+    person.identity_code = code
+    person.date_of_birth = born
+    person.temporary_id = ""
+    person.version += 1
+    person.full_clean()
+    try:
+        with transaction.atomic():
+            person.save()
+    except IntegrityError as error:  # the same code saved at the same moment
+        raise ValidationError({"identity_code": MAY_ALREADY_EXIST}) from error
+    _history(actor, person, "code_joined", changes, person=person)
+    return person
+
+
+@transaction.atomic
+def person_move(
+    *,
+    actor,
+    person: Person,
+    street_address: str,
+    postal_code: str,
+    post_office: str,
+    municipality,
+    moved_on: datetime.date | None = None,
+    expected_version,
+) -> Person:
+    """A new address from ``moved_on``; the old one stays in the history."""
+    person = _locked(Person, person)
+    _check_version(person, expected_version)
+    _not_merged(person)
+    _living(person)
+    moved_on = moved_on or timezone.localdate()
+    new = {
+        "street_address": street_address.strip(),
+        "postal_code": postal_code.strip(),
+        "post_office": post_office.strip(),
+        "municipality": municipality,
+    }
+    changes = {"moved_on": moved_on}
+    for field in ADDRESS_CHANGE_FIELDS:
+        old = getattr(person, field)
+        changes[field] = new[field]
+        changes[f"{field}_before"] = old
+        setattr(person, field, new[field])
+    person.version += 1
+    person.full_clean()
+    person.save()
+    _history(actor, person, "moved", changes, person=person)
+    return person
+
+
+@transaction.atomic
+def person_death(*, actor, person: Person, died_on: datetime.date, expected_version) -> Person:
+    """Record a death: the person stays in the register; their memberships and
+    guardianships (as guardian and as child) end on the day of death."""
+    person = _locked(Person, person)
+    _check_version(person, expected_version)
+    _not_merged(person)
+    if person.date_of_death is not None:
+        raise ValidationError(_("A date of death is already recorded."))
+    today = timezone.localdate()
+    if died_on > today:
+        raise ValidationError({"died_on": _("The date of death cannot be in the future.")})
+    if person.date_of_birth and died_on < person.date_of_birth:
+        raise ValidationError({"died_on": _("The date of death cannot be before the birth.")})
+    person.date_of_death = died_on
+    person.version += 1
+    person.save(update_fields=["date_of_death", "version", "updated_at"])
+    memberships = list(FamilyMembership.objects.filter(person=person, ends_on__isnull=True))
+    # In each family's history, which keeps it after the membership ends.
+    for family_id in sorted({m.family_id for m in memberships}, key=str) or [None]:
+        _history(
+            actor,
+            person,
+            "died",
+            {"date_of_death": died_on},
+            person=person,
+            family=Family(pk=family_id) if family_id else None,
+        )
+    for membership in memberships:
+        membership_end(
+            actor=actor, membership=membership, ends_on=max(died_on, membership.starts_on)
+        )
+        Family.objects.filter(pk=membership.family_id).update(version=F("version") + 1)
+    for guardianship in Guardianship.objects.filter(ends_on__isnull=True).filter(
+        Q(child=person) | Q(guardian=person)
+    ):
+        guardianship_end(
+            actor=actor,
+            guardianship=guardianship,
+            ends_on=max(died_on, guardianship.starts_on),
+        )
+    return person
+
+
+@transaction.atomic
+def security_prohibition_set(
+    *, actor, person: Person, prohibited: bool, reason: str, expected_version
+) -> Person:
+    """Set or lift a security prohibition (turvakielto), with the reason.
+
+    Masking follows at once everywhere (``access.masking``): the address is
+    shown only to those with the specific right.
+    """
+    person = _locked(Person, person)
+    _check_version(person, expected_version)
+    _not_merged(person)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason (e.g. the decision it is based on).")})
+    if person.security_prohibition == prohibited:
+        raise ValidationError(
+            _("The person already has a security prohibition.")
+            if prohibited
+            else _("The person has no security prohibition.")
+        )
+    person.security_prohibition = prohibited
+    person.version += 1
+    person.save(update_fields=["security_prohibition", "version", "updated_at"])
+    _history(
+        actor,
+        person,
+        "prohibition_set" if prohibited else "prohibition_lifted",
+        {"security_prohibition": prohibited, "security_prohibition_reason": reason},
+        person=person,
+    )
+    return person
+
+
+# Records that stay with the merged record: its own history, and the link itself.
+_MERGE_KEEPS = {("families", "historyentry", "person"), ("families", "person", "merged_into")}
+
+
+def _move_records(kept: Person, merged: Person) -> None:
+    """Point every record naming ``merged`` at ``kept`` (every app's, hidden
+    relations and many-to-many rows too), except what stays with it."""
+    for relation in Person._meta.get_fields(include_hidden=True):
+        if not (relation.auto_created and not relation.concrete) or relation.many_to_many:
+            continue
+        model = relation.related_model
+        name = relation.field.name
+        if (model._meta.app_label, model._meta.model_name, name) in _MERGE_KEEPS:
+            continue
+        rows = model._default_manager.filter(**{name: merged})
+        if model._meta.auto_created:
+            # A many-to-many row (e.g. the persons a referral names): one of
+            # the two is dropped where both records were named.
+            other = next(f for f in model._meta.concrete_fields if f.is_relation and f.name != name)
+            both = model._default_manager.filter(**{name: kept}).values(other.attname)
+            rows.filter(**{f"{other.attname}__in": both}).delete()
+        try:
+            with transaction.atomic():
+                rows.update(**{name: kept})
+        except IntegrityError as error:
+            raise ValidationError(
+                _(
+                    "Both records have a record that can exist only once (%(what)s); "
+                    "correct it before merging."
+                )
+                % {"what": model._meta.verbose_name}
+            ) from error
+
+
+@transaction.atomic
+def person_merge(*, actor, kept: Person, merged: Person, kept_version, merged_version) -> Person:
+    """Join two records of the same person, in one transaction.
+
+    Memberships, guardianships, client relationships, consents, prohibitions
+    and every other record naming ``merged`` move to ``kept``; ``merged`` is
+    marked merged into ``kept`` (never deleted) and keeps its own history.
+    An identity code only ``merged`` has moves to ``kept``. Two open
+    memberships of one family (or two custodies by one guardian) become one:
+    the merged record's ends.
+    """
+    if kept.pk == merged.pk:
+        raise ValidationError(_("Choose two different records."))
+    # Locked in a fixed order so two merges never wait for each other.
+    first, second = sorted([kept, merged], key=lambda p: str(p.pk))
+    _locked(Person, first), _locked(Person, second)
+    kept, merged = Person.objects.get(pk=kept.pk), Person.objects.get(pk=merged.pk)
+    _check_version(kept, kept_version)
+    _check_version(merged, merged_version)
+    _not_merged(kept)
+    _not_merged(merged)
+    if kept.identity_code and merged.identity_code:
+        raise ValidationError(
+            _("Both records have an identity code: they are two different persons.")
+        )
+    if kept.date_of_birth and merged.date_of_birth and kept.date_of_birth != merged.date_of_birth:
+        raise ValidationError(
+            _("The records have different dates of birth; correct the wrong one first.")
+        )
+    today = timezone.localdate()
+    # Open memberships of a family both records are in: the merged one's ends.
+    kept_families = set(
+        FamilyMembership.objects.filter(person=kept, ends_on__isnull=True).values_list(
+            "family_id", flat=True
+        )
+    )
+    for membership in FamilyMembership.objects.filter(
+        person=merged, ends_on__isnull=True, family_id__in=kept_families
+    ):
+        membership_end(actor=actor, membership=membership, ends_on=max(today, membership.starts_on))
+    for field in ("child", "guardian"):
+        other = "guardian" if field == "child" else "child"
+        kept_pairs = set(
+            Guardianship.objects.filter(**{field: kept}, ends_on__isnull=True).values_list(
+                f"{other}_id", flat=True
+            )
+        )
+        for guardianship in Guardianship.objects.filter(
+            **{field: merged}, ends_on__isnull=True, **{f"{other}_id__in": kept_pairs}
+        ):
+            guardianship_end(
+                actor=actor, guardianship=guardianship, ends_on=max(today, guardianship.starts_on)
+            )
+    _move_records(kept, merged)
+    kept_changes = {"merged_record": merged.pk}
+    if merged.identity_code and not kept.identity_code:
+        code = merged.identity_code
+        merged.identity_code = ""
+        merged.save(update_fields=["identity_code", "updated_at"])
+        kept.identity_code = code
+        kept.date_of_birth = identity.parse(code)
+        kept_changes["identity_code"] = code
+    if not kept.date_of_birth and merged.date_of_birth:
+        kept.date_of_birth = merged.date_of_birth
+        kept_changes["date_of_birth"] = merged.date_of_birth
+    if kept.identity_code and kept.temporary_id:
+        kept_changes["temporary_id_before"] = kept.temporary_id
+        kept.temporary_id = ""
+    kept.version += 1
+    kept.save()
+    merged.merged_into = kept
+    merged.version += 1
+    merged.save(update_fields=["merged_into", "version", "updated_at"])
+    _history(actor, kept, "merged_from", kept_changes, person=kept)
+    _history(actor, merged, "merged_into", {"merged_into": kept.pk}, person=merged)
+    return kept

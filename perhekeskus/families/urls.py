@@ -17,4 +17,23 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path("families/<uuid:family_id>/disclosure/", views.disclosure, name="disclosure"),
+    path("families/<uuid:family_id>/members/add/", views.member_add, name="member_add"),
+    path("families/<uuid:family_id>/members/newborn/", views.newborn_add, name="newborn_add"),
+    path("families/<uuid:family_id>/members/<uuid:person_id>/", views.member, name="member"),
+    *(
+        path(
+            f"families/<uuid:family_id>/members/<uuid:person_id>/{slug}/",
+            view,
+            name=f"member_{name}",
+        )
+        for slug, name, view in (
+            ("end", "end", views.member_end),
+            ("move", "move", views.member_move),
+            ("death", "death", views.member_death),
+            ("security-prohibition", "prohibition", views.member_prohibition),
+            ("identity-code", "identity_code", views.member_identity_code),
+            ("custody", "guardianship", views.member_guardianship),
+            ("merge", "merge", views.member_merge),
+        )
+    ),
 ]

@@ -8,6 +8,8 @@ same 404 as one that does not exist.
 from __future__ import annotations
 
 import csv
+import uuid
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -39,6 +41,7 @@ from perhekeskus.access.table import CHANGES
 from perhekeskus.accounts.models import Unit
 
 from . import duplicates, selectors, services
+from . import forms as forms_mod
 from .forms import (
     ClientSearchForm,
     ConsentForm,
@@ -46,7 +49,8 @@ from .forms import (
     PersonSearchForm,
     SpecialAccessForm,
 )
-from .models import AccessGrant, Consent, FamilyMembership, Person
+from .models import AccessGrant, Consent, FamilyMembership, Guardianship, Person
+from .rules import DuplicateCheckPurpose
 
 PAGE_SIZE = 50
 
@@ -411,3 +415,564 @@ def disclosure(request, family_id):
         "families/disclosure.html",
         {"form": form, "family": family, "answer": answer},
     )
+
+
+# --- The register's upkeep -------------------------------------------------
+#
+# The member page lists what can be changed of one member, each change a
+# form posting to its own URL. GET needs the right to write the register
+# (the buttons are shown only then); a POST without it is a logged 403 with
+# the reason (``_family_to_act_on``). Bad input is a message on the form.
+
+
+@dataclass(frozen=True)
+class Found:
+    """A person found by the search, as a choice: name and date of birth only."""
+
+    pk: object
+    label: str
+    # The record's version, in the choice's value where the write checks it.
+    version: int | None = None
+
+    @property
+    def value(self) -> str:
+        return str(self.pk) if self.version is None else f"{self.pk}.{self.version}"
+
+
+def _found(persons, *, versioned: bool = False) -> list[Found]:
+    return [
+        Found(
+            p.pk,
+            f"{p.full_name}, {p.date_of_birth:%-d.%-m.%Y}" if p.date_of_birth else p.full_name,
+            p.version if versioned else None,
+        )
+        for p in persons
+    ]
+
+
+def _register_family(request, family_id, act: Act = Act.WRITE):
+    action = Action.WRITE if request.method == "POST" else Action.READ
+    return _family_to_act_on(request, family_id, kind=Kind.REGISTER, act=act, action=action)
+
+
+def _member(family, person_id) -> FamilyMembership:
+    membership = (
+        FamilyMembership.objects.active()
+        .filter(family=family, person_id=person_id)
+        .select_related("person", "person__municipality")
+        .first()
+    )
+    if membership is None:
+        raise NotFound
+    return membership
+
+
+@client_data
+@require_http_methods(["GET", "HEAD", "POST"])
+def member_add(request, family_id):
+    """Search the register (counted and logged), then add the person found
+    (only persons the user may see are offered) or save a new one."""
+    family = _register_family(request, family_id)
+    answer = None
+    status = 200
+    if request.method == "POST":
+        form = forms_mod.MemberAddForm(request.POST, found=_offered(request, family))
+        if form.is_valid():
+            try:
+                result = _member_add(request, family, form, form.cleaned_data)
+            except ValidationError as error:
+                _errors_to_form(form, error)
+                result = None
+            if isinstance(result, HttpResponse):
+                return result
+            if result is not None:
+                answer, found, status = result
+                form.fields["existing"].choices = [
+                    form.fields["existing"].choices[0],
+                    *((str(p.pk), p.label) for p in found),
+                ]
+    else:
+        form = forms_mod.MemberAddForm(initial={"version": family.version})
+    return render(
+        request,
+        "families/member_add.html",
+        {
+            "form": form,
+            "family": family,
+            "answer": answer,
+            "may_already_exist": services.MAY_ALREADY_EXIST,
+        },
+        status=status,
+    )
+
+
+def _offered(request, family) -> list[Found]:
+    """The existing person the user chose, if they may see them and are not a member yet."""
+    chosen = request.POST.get("existing", "")
+    try:
+        chosen_id = uuid.UUID(chosen)
+    except ValueError:
+        return []
+    members = FamilyMembership.objects.active().filter(family=family).values("person_id")
+    return _found(
+        selectors.persons_visible_to(request.actor)
+        .filter(pk=chosen_id, merged_into__isnull=True, date_of_death__isnull=True)
+        .exclude(pk__in=members)
+    )
+
+
+def _member_add(request, family, form, data):
+    actor = request.actor
+    if data.get("existing"):
+        person = Person.objects.get(pk=data["existing"])
+        services.member_add(
+            actor=actor,
+            family=family,
+            role=data["role"],
+            person=person,
+            starts_on=data["starts_on"],
+            expected_version=data["version"],
+        )
+        messages.success(
+            request, _("%(name)s was added to the family.") % {"name": person.full_name}
+        )
+        return redirect("families:detail", family_id=family.pk)
+    person_data = services.clean_person_data(
+        {
+            "first_names": data["first_names"],
+            "last_name": data["last_name"],
+            "identity_code": data["identity_code"],
+            "date_of_birth": data["date_of_birth"],
+        }
+    )
+    check = duplicates.search(actor, person_data, purpose=data["purpose"], request=request)
+    if check is None:
+        form.add_error(None, duplicates.over_the_limit())
+        return None, [], 429
+    members = set(
+        FamilyMembership.objects.active().filter(family=family).values_list("person_id", flat=True)
+    )
+    found = _found(p for p in check.shown if p.pk not in members and p.merged_into_id is None)
+    if "save" not in request.POST:
+        return duplicates.answer(actor, check), found, 200
+    try:
+        membership = services.member_add(
+            actor=actor,
+            family=family,
+            role=data["role"],
+            person_data=person_data,
+            confirm_not_duplicate=data["confirm_not_duplicate"],
+            starts_on=data["starts_on"],
+            expected_version=data["version"],
+        )
+    except services.DuplicatePerson as duplicate:
+        form.add_error(None, _("Nothing was saved."))
+        return duplicates.answer(actor, duplicate.check, refused_exact=duplicate.exact), found, 200
+    messages.success(
+        request, _("%(name)s was added to the family.") % {"name": membership.person.full_name}
+    )
+    return redirect("families:detail", family_id=family.pk)
+
+
+def _adults(family) -> list[Person]:
+    return [
+        m.person
+        for m in FamilyMembership.objects.active()
+        .filter(family=family, role__in=services.ADULT_ROLES)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_names")
+    ]
+
+
+@client_data
+@require_http_methods(["GET", "HEAD", "POST"])
+def newborn_add(request, family_id):
+    actor = request.actor
+    family = _register_family(request, family_id)
+    adults = _adults(family)
+    form = forms_mod.NewbornForm(
+        request.POST or None,
+        adults=adults,
+        initial={
+            "version": family.version,
+            "last_name": adults[0].last_name if adults else "",
+            "guardians": [str(a.pk) for a in adults],
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        by_id = {str(a.pk): a for a in adults}
+        try:
+            child = services.newborn_add(
+                actor=actor,
+                family=family,
+                first_names=data["first_names"],
+                last_name=data["last_name"],
+                date_of_birth=data["date_of_birth"],
+                guardians=[by_id[g] for g in data["guardians"]],
+                basis=data["basis"],
+                expected_version=data["version"],
+            )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s was added with the temporary identifier %(id)s.")
+                % {"name": child.full_name, "id": child.temporary_id},
+            )
+            return redirect("families:detail", family_id=family.pk)
+    return render(request, "families/newborn_form.html", {"form": form, "family": family})
+
+
+def _member_forms(family, membership, *, found=()) -> dict:
+    """Every form of the member page, unbound, with the versions seen now."""
+    person = membership.person
+    family_version = {"version": family.version}
+    person_version = {"version": person.version}
+    return {
+        "end": forms_mod.MemberEndForm(initial=family_version),
+        "move": forms_mod.MoveForm(initial=person_version),
+        "death": forms_mod.DeathForm(initial=person_version),
+        "prohibition": forms_mod.SecurityProhibitionForm(initial=person_version),
+        "identity_code": forms_mod.IdentityCodeJoinForm(initial=person_version),
+        "guardianship": _guardianship_form(family, membership, None),
+        "merge": forms_mod.MergeForm(initial=person_version, found=found),
+    }
+
+
+def _guardianship_form(family, membership, data):
+    guardians = [g for g in _adults(family) if g.pk != membership.person_id]
+    return forms_mod.GuardianshipForm(
+        data, initial={"version": family.version}, guardians=guardians
+    )
+
+
+def _member_page(request, family, membership, *, posted=None, status=200, **extra):
+    """The member page; ``posted`` is ``(name, form)`` of a form that failed."""
+    person = membership.person
+    detail = selectors.family_detail(request.actor, family)
+    card = next((m.person for m in detail.members if m.person.id == person.pk), None)
+    if card is None:
+        raise NotFound
+    custody = (
+        list(
+            Guardianship.objects.filter(child=person)
+            .select_related("guardian")
+            .order_by("-starts_on")
+        )
+        if membership.role == FamilyMembership.Role.CHILD
+        else []
+    )
+    page_forms = _member_forms(family, membership, found=extra.pop("found", ()))
+    if posted is not None:
+        page_forms[posted[0]] = posted[1]
+    return render(
+        request,
+        "families/member.html",
+        {
+            "family": family,
+            "membership": membership,
+            "person": person,
+            "card": card,
+            "custody": custody,
+            "forms": page_forms,
+            "may_merge": family.access.allows(Kind.REGISTER, Act.MERGE),
+            "failed": posted[0] if posted else "",
+            **extra,
+        },
+        status=status,
+    )
+
+
+@client_data
+@require_safe
+def member(request, family_id, person_id):
+    family = _register_family(request, family_id)
+    return _member_page(request, family, _member(family, person_id))
+
+
+_MEMBER_FORMS = {
+    "end": forms_mod.MemberEndForm,
+    "move": forms_mod.MoveForm,
+    "death": forms_mod.DeathForm,
+    "prohibition": forms_mod.SecurityProhibitionForm,
+    "identity_code": forms_mod.IdentityCodeJoinForm,
+}
+
+
+def _member_post(request, family_id, person_id, name, write):
+    """Validate the posted form ``name``; ``write(family, membership, data)``
+    saves through a service and returns the message for the user."""
+    family = _register_family(request, family_id)
+    membership = _member(family, person_id)
+    form = _MEMBER_FORMS[name](request.POST)
+    if form.is_valid():
+        try:
+            message = write(family, membership, form.cleaned_data)
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, message)
+            return redirect("families:detail", family_id=family.pk)
+    return _member_page(request, family, membership, posted=(name, form))
+
+
+@client_data
+@require_POST
+def member_end(request, family_id, person_id):
+    def write(family, membership, data):
+        services.member_end(
+            actor=request.actor,
+            membership=membership,
+            ends_on=data["ends_on"],
+            expected_version=data["version"],
+        )
+        return _("%(name)s is no longer a member of the family.") % {
+            "name": membership.person.full_name
+        }
+
+    return _member_post(request, family_id, person_id, "end", write)
+
+
+@client_data
+@require_POST
+def member_move(request, family_id, person_id):
+    def write(family, membership, data):
+        services.person_move(
+            actor=request.actor,
+            person=membership.person,
+            street_address=data["street_address"],
+            postal_code=data["postal_code"],
+            post_office=data["post_office"],
+            municipality=data["municipality"],
+            moved_on=data["moved_on"],
+            expected_version=data["version"],
+        )
+        return _("The new address was saved; the old one stays in the history.")
+
+    return _member_post(request, family_id, person_id, "move", write)
+
+
+@client_data
+@require_POST
+def member_death(request, family_id, person_id):
+    def write(family, membership, data):
+        services.person_death(
+            actor=request.actor,
+            person=membership.person,
+            died_on=data["died_on"],
+            expected_version=data["version"],
+        )
+        return _("The date of death was recorded. The person's memberships have ended.")
+
+    return _member_post(request, family_id, person_id, "death", write)
+
+
+@client_data
+@require_POST
+def member_prohibition(request, family_id, person_id):
+    def write(family, membership, data):
+        prohibited = not membership.person.security_prohibition
+        services.security_prohibition_set(
+            actor=request.actor,
+            person=membership.person,
+            prohibited=prohibited,
+            reason=data["reason"],
+            expected_version=data["version"],
+        )
+        if prohibited:
+            return _("The security prohibition was set. The address is now withheld.")
+        return _("The security prohibition was lifted.")
+
+    return _member_post(request, family_id, person_id, "prohibition", write)
+
+
+@client_data
+@require_POST
+def member_identity_code(request, family_id, person_id):
+    def write(family, membership, data):
+        services.identity_code_join(
+            actor=request.actor,
+            person=membership.person,
+            identity_code=data["identity_code"],
+            expected_version=data["version"],
+        )
+        return _("The identity code was joined to the record.")
+
+    return _member_post(request, family_id, person_id, "identity_code", write)
+
+
+@client_data
+@require_POST
+def member_guardianship(request, family_id, person_id):
+    actor = request.actor
+    family = _register_family(request, family_id)
+    membership = _member(family, person_id)
+    form = _guardianship_form(family, membership, request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        guardian = Person.objects.get(pk=data["guardian"])
+        change = data["change"]
+        try:
+            if change == forms_mod.GuardianshipForm.Change.START:
+                services.guardianship_start(
+                    actor=actor,
+                    family=family,
+                    child=membership.person,
+                    guardian=guardian,
+                    basis=data["basis"],
+                    starts_on=data["on"],
+                    expected_version=data["version"],
+                )
+            else:
+                current = Guardianship.objects.filter(
+                    child=membership.person, guardian=guardian, ends_on__isnull=True
+                ).first()
+                if current is None:
+                    raise ValidationError(
+                        {
+                            "guardian": _("%(name)s is not a guardian of the child now.")
+                            % {"name": guardian.full_name}
+                        }
+                    )
+                if change == forms_mod.GuardianshipForm.Change.END:
+                    services.guardianship_stop(
+                        actor=actor,
+                        family=family,
+                        guardianship=current,
+                        ends_on=data["on"],
+                        expected_version=data["version"],
+                    )
+                else:
+                    services.guardianship_change_basis(
+                        actor=actor,
+                        family=family,
+                        guardianship=current,
+                        basis=data["basis"],
+                        on=data["on"],
+                        expected_version=data["version"],
+                    )
+        except ValidationError as error:
+            _errors_to_form(form, error)
+        else:
+            messages.success(request, _("The custody was saved."))
+            return redirect("families:detail", family_id=family.pk)
+    return _member_page(request, family, membership, posted=("guardianship", form))
+
+
+@client_data
+@require_POST
+def member_merge(request, family_id, person_id):
+    """Find the other record (the search before saving, counted and logged,
+    naming only persons the user may see), then merge, keeping one."""
+    actor = request.actor
+    family = _register_family(request, family_id, Act.MERGE)
+    membership = _member(family, person_id)
+    person = membership.person
+    form = forms_mod.MergeForm(request.POST, found=_merge_offered(request, person))
+    if not form.is_valid():
+        return _member_page(request, family, membership, posted=("merge", form))
+    data = form.cleaned_data
+    if "merge" not in request.POST or not data.get("other"):
+        check = duplicates.search(
+            actor,
+            {
+                "first_names": person.first_names,
+                "last_name": person.last_name,
+                "identity_code": data["identity_code"],
+                "date_of_birth": person.date_of_birth,
+            },
+            purpose=DuplicateCheckPurpose.FAMILY_MEMBER,
+            request=request,
+        )
+        if check is None:
+            form.add_error(None, duplicates.over_the_limit())
+            return _member_page(request, family, membership, posted=("merge", form), status=429)
+        found = [p for p in check.shown if p.pk != person.pk and p.merged_into_id is None]
+        form = forms_mod.MergeForm(
+            initial={"version": data["version"], "identity_code": data["identity_code"]},
+            found=_found(found, versioned=True),
+        )
+        if not found:
+            form.add_error(None, _("No other record of this person that you may see was found."))
+        return _member_page(
+            request,
+            family,
+            membership,
+            posted=("merge", form),
+            merge_answer=duplicates.answer(actor, check),
+        )
+    other_id, other_version = data["other"].split(".")
+    other = Person.objects.get(pk=other_id)
+    _may_merge_other(request, other)
+    if not data["confirm"]:
+        form.add_error("confirm", _("Confirm that the two records are the same person."))
+    if not data.get("keep"):
+        form.add_error("keep", _("Choose which record is kept."))
+    if form.errors:
+        return _member_page(request, family, membership, posted=("merge", form))
+    kept, merged = (person, other) if data["keep"] == "this" else (other, person)
+    versions = {person.pk: data["version"], other.pk: int(other_version)}
+    try:
+        services.person_merge(
+            actor=actor,
+            kept=kept,
+            merged=merged,
+            kept_version=versions[kept.pk],
+            merged_version=versions[merged.pk],
+        )
+    except ValidationError as error:
+        _errors_to_form(form, error)
+        return _member_page(request, family, membership, posted=("merge", form))
+    messages.success(
+        request,
+        _(
+            "The records were merged. The merged record stays in the register, marked as "
+            "merged into the kept one."
+        ),
+    )
+    return redirect("families:detail", family_id=family.pk)
+
+
+def _merge_offered(request, person) -> list[Found]:
+    """The other record chosen, if the user may see it."""
+    value, _dot, version = request.POST.get("other", "").partition(".")
+    try:
+        chosen = uuid.UUID(value)
+        version = int(version)
+    except ValueError:
+        return []
+    return [
+        Found(found.pk, found.label, version)
+        for found in _found(
+            selectors.persons_visible_to(request.actor)
+            .filter(pk=chosen, merged_into__isnull=True)
+            .exclude(pk=person.pk)
+        )
+    ]
+
+
+def _may_merge_other(request, other: Person) -> None:
+    """Merging moves the other record's data: the user must keep the
+    register of every family it is in (a logged 403 otherwise)."""
+    actor = request.actor
+    for family_id in (
+        FamilyMembership.objects.active().filter(person=other).values_list("family_id", flat=True)
+    ):
+        decision = family_decision(actor, family_id)
+        if (
+            decision is None
+            or decision.person_ids is not None
+            or not decision.allows(Kind.REGISTER, Act.MERGE)
+        ):
+            raise forbid(
+                actor,
+                Subject("person (merge)", family_id=family_id, person_id=other.pk),
+                Act.MERGE,
+                message=_(
+                    "The other record is in a family whose register you do not keep; "
+                    "ask the client register to merge the records."
+                ),
+                request=request,
+            )

@@ -377,6 +377,8 @@ def _plan_page(request, matter, *, status=200, **extra):
         "comment_form": forms.CommentForm(),
         "not_delivered_form": forms.NotDeliveredForm(),
         "may_see_assessment": selectors.may_see_assessment(request.actor, matter),
+        # Every child member now, also one added to the family after the plan began.
+        "children": selectors.children_of(matter),
         **extra,
     }
     return render(request, "planning/plan.html", context, status=status)

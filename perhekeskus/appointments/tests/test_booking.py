@@ -275,3 +275,18 @@ def test_video_service_template_is_validated(appointments):
             url_template="https://old.example.fi/{room}",
             expected_version=1,
         )
+
+
+def test_phone_appointment_is_never_addressed_to_a_deceased_member(appointments):
+    from django.utils import timezone
+
+    from perhekeskus.families import services as register
+
+    mikko = appointments.mikko
+    mikko.refresh_from_db()
+    register.person_death(
+        actor=None, person=mikko, died_on=timezone.localdate(), expected_version=mikko.version
+    )
+    with pytest.raises(services.AppointmentError) as error:
+        book(appointments, mode=Mode.PHONE, contact_person=mikko)
+    assert error.value.code == "contact_person"

@@ -7,7 +7,7 @@ from perhekeskus.access.chain import verify
 from perhekeskus.accounts.demo import create_demo_users
 from perhekeskus.catalogue.demo import load_demo_region
 from perhekeskus.families.demo import create_demo_families
-from perhekeskus.families.models import Family, Person
+from perhekeskus.families.models import Family, FamilyMembership, Person
 
 
 @pytest.fixture
@@ -22,7 +22,10 @@ def test_demo_families(demo):
     from perhekeskus.accounts.models import User
 
     assert Family.objects.count() == 3
-    assert Person.objects.filter(security_prohibition=True).count() == 3
+    assert Person.objects.filter(security_prohibition=True).count() == 4
+    # A step-parent, and a newborn without an identity code yet.
+    assert FamilyMembership.objects.filter(role="step_parent").count() == 1
+    assert Person.objects.filter(identity_code="").exclude(temporary_id="").count() == 1
     parent = actor_for(User.objects.get(username="demo-parent"))
     assert parent.person_id is not None
     assert [f.name for f in families_visible_to(parent)] == ["Perhe"]

@@ -54,6 +54,7 @@ def concrete(route: str, world, grant) -> str:
         "family_id": world.virtanen.pk,
         "consent_id": world.maria.consents.get().pk,
         "grant_id": grant.pk,
+        "person_id": world.aino.pk,
     }
     path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), route)
     path = path.replace("^", "").replace("$", "").replace("\\Z", "")

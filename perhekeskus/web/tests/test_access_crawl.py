@@ -463,6 +463,22 @@ WRITES: dict[str, Write] = {
     "families:consent_new": Write(K.CONSENT, A.WRITE, "family", {"purpose": "Testi"}),
     "families:consent_withdraw": Write(K.CONSENT, A.CANCEL, "consent"),
     "families:disclosure": Write(K.REGISTER, A.DISCLOSE, "family", {"disclose": "on"}),
+    # The register's upkeep.
+    "families:member_add": Write(
+        K.REGISTER, A.WRITE, "family", {"first_names": "Testi", "version": "{version}"}
+    ),
+    "families:newborn_add": Write(
+        K.REGISTER, A.WRITE, "family", {"first_names": "Testi", "version": "{version}"}
+    ),
+    "families:member_end": Write(K.REGISTER, A.WRITE, "member", {"version": "{version}"}),
+    "families:member_move": Write(
+        K.REGISTER, A.WRITE, "member", {"street_address": "Testi", "version": "{version}"}
+    ),
+    "families:member_death": Write(K.REGISTER, A.WRITE, "member", {"version": "{version}"}),
+    "families:member_prohibition": Write(K.REGISTER, A.WRITE, "member", _VERSIONED),
+    "families:member_identity_code": Write(K.REGISTER, A.WRITE, "member", {"version": "1"}),
+    "families:member_guardianship": Write(K.REGISTER, A.WRITE, "member", {"change": "end"}),
+    "families:member_merge": Write(K.REGISTER, A.MERGE, "member", {"find": "1"}),
     # Contacts (record-level parts: queue, taker, sender).
     "casework:contact_take": Write(K.CONTACT, A.TAKE, "contact"),
     "casework:contact_answer": Write(K.CONTACT, A.WRITE, "contact", {"answer-answer": "Testi"}),
@@ -706,6 +722,15 @@ def _targets_family():
     ]
 
 
+def _targets_member():
+    from perhekeskus.families.models import FamilyMembership
+
+    return [
+        Target({"family_id": m.family_id, "person_id": m.person_id}, m.family_id, m.person)
+        for m in in_order(FamilyMembership.objects.active().select_related("person"))[:40]
+    ]
+
+
 def _targets_consent():
     from perhekeskus.families.models import Consent, FamilyMembership
 
@@ -838,6 +863,7 @@ TARGETS: dict[str, Callable[[], list[Target]]] = {
     "": lambda: [Target({}, None)],
     "family": _targets_family,
     "consent": _targets_consent,
+    "member": _targets_member,
     "contact": _targets_contact,
     "matter": _matter_targets,
     "team_member": _targets_team_member,
