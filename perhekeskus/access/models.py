@@ -72,7 +72,7 @@ class AccessLogEntry(models.Model):
     # {"kind": "appointment", "on": "2026-12-03"} …), so the family can be told
     # in plain words. Entries written before it have none (NULL) and are hashed
     # without it; see :data:`perhekeskus.access.chain.EXTENDED_FIELDS`.
-    what = models.CharField(_("what in detail"), max_length=500, null=True, blank=True)
+    what = models.CharField(_("what in detail"), max_length=500, null=True, blank=True)  # noqa: DJ001 (NULL: not hashed)
 
     objects = AppendOnlyQuerySet.as_manager()
 
