@@ -211,9 +211,7 @@ def _raw_rows(chunk_size: int):
             return f"({quoted} + 0)"
         return quoted
 
-    columns = ", ".join(
-        column(name) for name in ("id", "hash", *HASHED_FIELDS, *EXTENDED_FIELDS)
-    )
+    columns = ", ".join(column(name) for name in ("id", "hash", *HASHED_FIELDS, *EXTENDED_FIELDS))
     table = connection.ops.quote_name(meta.db_table)
     to_canonical = _sqlite_row if sqlite else _normalise
     with transaction.atomic(), connection.cursor() as cursor:

@@ -66,7 +66,9 @@ _CONSENT_DATA = {
 }
 
 
-def _uuid(text: str) -> uuid.UUID | None:
+def _uuid(text) -> uuid.UUID | None:
+    if isinstance(text, uuid.UUID):
+        return text
     try:
         return uuid.UUID(text)
     except (ValueError, TypeError):
@@ -169,8 +171,7 @@ def _organisation_names(ids: set) -> dict:
     from perhekeskus.catalogue.models import Organization
 
     return {
-        pk: name
-        for pk, name in Organization.objects.filter(pk__in=ids).values_list("pk", "name")
+        pk: name for pk, name in Organization.objects.filter(pk__in=ids).values_list("pk", "name")
     }
 
 
@@ -276,7 +277,7 @@ def action_label(entry: AccessLogEntry) -> str:
 
 
 def sentence(entry: AccessLogEntry, names: Names) -> str:
-    """"Read: the plan" – the action and what, and to whom it was disclosed."""
+    """ "Read: the plan" – the action and what, and to whom it was disclosed."""
     text = _("%(action)s: %(what)s") % {
         "action": action_label(entry),
         "what": what_was_seen(entry, names),

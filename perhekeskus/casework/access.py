@@ -120,7 +120,9 @@ def _place_names(model):
             "user__username",
         ):
             found[str(row.pk)] = {
-                "matter": _matter_label(row.matter.get_service_task_display(), row.matter.pending_at),
+                "matter": _matter_label(
+                    row.matter.get_service_task_display(), row.matter.pending_at
+                ),
                 "unit": row.unit.name,
                 "person": row.user.get_full_name() or row.user.username,
             }

@@ -333,7 +333,11 @@ def section_save(
         author=user,
     )
     _log_change(
-        actor, matter.family, "service-need assessment", request=request, what=_section_what(section)
+        actor,
+        matter.family,
+        "service-need assessment",
+        request=request,
+        what=_section_what(section),
     )
     return section
 
