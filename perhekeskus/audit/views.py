@@ -25,8 +25,8 @@ from perhekeskus.families import selectors as family_selectors
 from perhekeskus.families.models import AccessGrant, Person
 
 from . import selectors, services
-from .pdf import render_pdf
 from .forms import LogSearchForm, MyLogForm, ReviewForm
+from .pdf import render_pdf
 
 PAGE_SIZE = 100
 
