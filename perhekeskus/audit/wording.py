@@ -52,12 +52,24 @@ _SECTION_TITLES = {
     "worries": lambda: pgettext("assessment section", "worries"),
     "conclusion": lambda: pgettext("assessment section", "conclusion"),
 }
+# Each scope of a team place, said to the family and said of the family.
 _TEAM_SCOPES = {
-    "full": lambda: _("member of your family's team for all of the family's work"),
-    "assessment_and_plan": lambda: _(
-        "member of your family's team for the assessment and the plan"
+    "full": (
+        lambda: _("member of your family's team for all of the family's work"),
+        lambda: _("member of the family's team for all of the family's work"),
     ),
-    "plan_only": lambda: _("member of your family's team for the plan"),
+    "assessment_and_plan": (
+        lambda: _("member of your family's team for the assessment and the plan"),
+        lambda: _("member of the family's team for the assessment and the plan"),
+    ),
+    "plan_only": (
+        lambda: _("member of your family's team for the plan"),
+        lambda: _("member of the family's team for the plan"),
+    ),
+    "": (
+        lambda: _("member of your family's team"),
+        lambda: _("member of the family's team"),
+    ),
 }
 _CONSENT_DATA = {
     "basic": lambda: _("the identity, family and contact details"),
@@ -325,9 +337,7 @@ def basis_in_words(entry: AccessLogEntry, names: Names, *, for_family: bool = Tr
     if basis == Basis.TEAM:
         match = _TEAM.search(detail)
         scope = match.group(2) if match else ""
-        text = _TEAM_SCOPES.get(scope, lambda: _("member of your family's team"))()
-        if not for_family:
-            text = text.replace(_("your family's"), _("the family's"))
+        text = _TEAM_SCOPES.get(scope, _TEAM_SCOPES[""])[0 if for_family else 1]()
         found = names.team.get(_key(match.group(1))) if match else None
         if found:
             text = _("%(text)s in the matter %(matter)s, %(unit)s") % {"text": text, **found}
