@@ -78,7 +78,9 @@ def professionals_who_saw(person_id: uuid.UUID, *, since=None) -> list[tuple[str
 def by_day_and_professional(entries: list[AccessLogEntry]) -> list[dict]:
     """A page of entries (newest first) grouped by day, and within each day by
     professional in the order they first appear: ``[{"day", "people": [{"name",
-    "roles", "unit", "organisation", "entries"}]}]``."""
+    "roles", "unit", "organisation", "entries"}]}]``. Each of ``entries`` is a
+    row ``{"entry", "count", "earliest"}``: entries that say the same thing one
+    after another make one row, with how many there were and the first one's time."""
     days: list[dict] = []
     for entry in entries:
         day = timezone.localdate(entry.occurred_at)
@@ -97,7 +99,23 @@ def by_day_and_professional(entries: list[AccessLogEntry]) -> list[dict]:
             }
             group["_index"][key] = person
             group["people"].append(person)
-        person["entries"].append(entry)
+        rows = person["entries"]
+        said = (
+            entry.subject_family_id,
+            entry.subject_person_id,
+            entry.action,
+            entry.target,
+            getattr(entry, "what_text", None),
+            getattr(entry, "basis_text", None),
+            entry.reason,
+            entry.recipient,
+        )
+        if rows and rows[-1]["said"] == said:
+            # The same thing again (a page reloaded, a text saved twice): one row.
+            rows[-1]["count"] += 1
+            rows[-1]["earliest"] = entry.occurred_at
+        else:
+            rows.append({"entry": entry, "said": said, "count": 1, "earliest": entry.occurred_at})
     for group in days:
         del group["_index"]
     return days

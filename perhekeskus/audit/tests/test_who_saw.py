@@ -245,14 +245,27 @@ def test_entries_are_grouped_by_day_and_by_professional_newest_first(world, pare
 
 
 def test_the_log_is_paginated(world, parent):
-    for _ in range(55):
-        _read(world, world.nurse, "plan")
+    for i in range(55):
+        _read(
+            world,
+            world.nurse,
+            "appointment",
+            what={"kind": "appointment", "on": f"2026-01-{i % 28 + 1:02d}"},
+        )
     first = parent.get("/en/my-data/")
     section = _log_section(first)
-    assert section.count("<td>Read: the plan</td>") == 50
+    assert section.count("<td>Read: an appointment on") == 50
     assert "Page 1 of 2" in section and "Older" in section
     second = _log_section(parent.get("/en/my-data/", {"page": 2}))
-    assert second.count("<td>Read: the plan</td>") == 5 and "Newer" in second
+    assert second.count("<td>Read: an appointment on") == 5 and "Newer" in second
+
+
+def test_the_same_thing_again_and_again_is_one_row(world, parent):
+    for _ in range(3):
+        _read(world, world.nurse, "plan")
+    section = _log_section(parent.get("/en/my-data/"))
+    assert section.count("<td>Read: the plan") == 1
+    assert "(3 times)" in section
 
 
 def test_filter_by_professional_and_by_period(world, parent):
