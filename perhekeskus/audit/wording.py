@@ -42,7 +42,7 @@ _TEAM = re.compile(rf"team member {_ID} \((\w+)\)")
 _RESPONSIBLE = re.compile(rf"responsible worker {_ID}")
 _CONSENT = re.compile(rf"consent {_ID}")
 _GRANT = re.compile(rf"(emergency|statutory) access {_ID}(?: \(([\w-]+)\))?")
-_SCOPE = re.compile(r"scope (\w+)")
+_ANY_ID = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}")
 
 _SECTION_TITLES = {
     "professional": lambda: pgettext("assessment section", "a professional's assessment"),
@@ -381,8 +381,9 @@ def basis_in_words(entry: AccessLogEntry, names: Names, *, for_family: bool = Tr
         ground = (grant.legal_ground if grant else "") or (match.group(3) if match else "")
         if not ground and not match:
             ground = detail
-        if ground:
-            return _("statutory right: %(ground)s") % {"ground": _ground_text(ground)}
+        ground = _ground_text(ground) if ground else ""
+        if ground and not _ANY_ID.search(ground):
+            return _("statutory right: %(ground)s") % {"ground": ground}
         return _("statutory right")
     if basis == Basis.AUDIT:
         return _("supervision of the access log")
