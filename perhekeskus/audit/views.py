@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from perhekeskus.access import NotFound, access_family, families_visible_to
+from perhekeskus.access import NotFound, access_family, families_visible_to, rules
 from perhekeskus.access.log import Action, Basis, Subject, record
 from perhekeskus.access.models import AccessLogEntry
 from perhekeskus.access.policies import access_log, own_data
@@ -38,14 +38,22 @@ def _day_start(day: datetime.date) -> datetime.datetime:
 # Entries on one page of the family's view, and at most in one export.
 MY_PAGE_SIZE = 50
 EXPORT_LIMIT = 5000
-LOG_START = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+def _choices_since(request) -> datetime.datetime:
+    start = timezone.now() - rules.CLIENT_LOG_WINDOW
+    try:
+        asked = MyLogForm.base_fields["since"].clean(request.GET.get("since", ""))
+    except ValidationError:
+        asked = None
+    return min(start, _day_start(asked)) if asked else start
 
 
 def _my_log(request):
     """The family's filtered entries (newest first) and the filter's form."""
     actor = request.actor
-    # Everyone in the whole log, so that a widened period can be filtered too.
-    professionals = selectors.professionals_who_saw(actor.person_id, since=LOG_START)
+    # The professionals of the period shown (the default window, or a wider one asked for).
+    professionals = selectors.professionals_who_saw(actor.person_id, since=_choices_since(request))
     form = MyLogForm(request.GET or None, professionals=professionals)
     since = until = actor_id = None
     if form.is_valid():
