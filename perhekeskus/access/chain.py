@@ -6,6 +6,10 @@ lower-case hex digits, times as UTC ``YYYY-MM-DD HH:MM:SS.ffffff``, booleans
 as 0/1, compact separators and no ASCII escaping. (The forms are those in
 which SQLite stores the values, so verification can hash rows as read.) The order of fields is part of
 the format: a new field is appended to the end and hashed from then on.
+
+The fields of :data:`EXTENDED_FIELDS` (``what``) came later: an entry whose
+value is NULL is hashed exactly as before (so older entries verify
+unchanged); one with a value has it appended after ``prev_hash``.
 """
 
 from __future__ import annotations
@@ -46,6 +50,9 @@ HASHED_FIELDS = (
     "channel",
     "prev_hash",
 )
+# Nullable fields hashed after prev_hash only when they hold a value.
+EXTENDED_FIELDS = ("what",)
+_BASE_LENGTH = len(HASHED_FIELDS)
 _UUID_POSITIONS = tuple(
     i for i, name in enumerate(HASHED_FIELDS) if name.endswith("_id") and name != "ip_address"
 )
@@ -67,8 +74,16 @@ _BOOL_POSITIONS = tuple(
 )
 
 
+def _extended(values: tuple | list) -> list:
+    """The values to hash: the base fields, then each extended field that is
+    not NULL (a row may be given with or without the extended fields)."""
+    row = list(values[:_BASE_LENGTH])
+    row.extend(value for value in values[_BASE_LENGTH:] if value is not None)
+    return row
+
+
 def _normalise(values: tuple | list) -> list:
-    row = list(values)
+    row = _extended(values)
     row[_TIME_POSITION] = _time(row[_TIME_POSITION])
     for i in _UUID_POSITIONS:
         if row[i] is not None:
@@ -79,7 +94,8 @@ def _normalise(values: tuple | list) -> list:
 
 
 def canonical(values: tuple | list) -> bytes:
-    """The canonical bytes of one entry's values, in :data:`HASHED_FIELDS` order."""
+    """The canonical bytes of one entry's values, in :data:`HASHED_FIELDS` order
+    (then :data:`EXTENDED_FIELDS`, each only when not NULL)."""
     return _dumps(_normalise(values)).encode()
 
 
@@ -154,7 +170,9 @@ def append_many(rows: list[dict]) -> list[AccessLogEntry]:
         for fields in rows:
             seq += 1
             entry = AccessLogEntry(seq=seq, occurred_at=now, prev_hash=previous, **fields)
-            entry.hash = entry_hash([getattr(entry, name) for name in HASHED_FIELDS])
+            entry.hash = entry_hash(
+                [getattr(entry, name) for name in (*HASHED_FIELDS, *EXTENDED_FIELDS)]
+            )
             previous = entry.hash
             entries.append(entry)
         _insert(cursor, entries)
@@ -193,7 +211,7 @@ def _raw_rows(chunk_size: int):
             return f"({quoted} + 0)"
         return quoted
 
-    columns = ", ".join(column(name) for name in ("id", "hash", *HASHED_FIELDS))
+    columns = ", ".join(column(name) for name in ("id", "hash", *HASHED_FIELDS, *EXTENDED_FIELDS))
     table = connection.ops.quote_name(meta.db_table)
     to_canonical = _sqlite_row if sqlite else _normalise
     with transaction.atomic(), connection.cursor() as cursor:
@@ -225,9 +243,17 @@ def _sqlite_json_rows(chunk_size: int):
     q = connection.ops.quote_name
     table = q(meta.db_table)
     values = ", ".join(column(name) for name in HASHED_FIELDS)
+    # An extended field is in the array only when it holds a value.
+    array = f"json_array({values})"
+    for name in reversed(EXTENDED_FIELDS):
+        extra = q(meta.get_field(name).column)
+        array = (
+            f"(CASE WHEN {extra} IS NULL THEN {array} "
+            f"ELSE json_insert({array}, '$[#]', {extra}) END)"
+        )
     sql = (
         f"SELECT {q('id')}, {q('hash')}, {q('seq')}, {q('prev_hash')}, "  # noqa: S608
-        f"json_array({values}) FROM {table} ORDER BY {q('seq')}"
+        f"{array} FROM {table} ORDER BY {q('seq')}"
     )
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql)
@@ -238,11 +264,11 @@ def _sqlite_json_rows(chunk_size: int):
 
 def _python_rows(chunk_size: int):
     for pk, stored_hash, values in _raw_rows(chunk_size):
-        yield pk, stored_hash, values[0], values[-1], _dumps(values).encode()
+        yield pk, stored_hash, values[0], values[_BASE_LENGTH - 1], _dumps(values).encode()
 
 
 def _canonical_of(pk: int) -> bytes:
-    values = AccessLogEntry.objects.values_list(*HASHED_FIELDS).get(pk=pk)
+    values = AccessLogEntry.objects.values_list(*HASHED_FIELDS, *EXTENDED_FIELDS).get(pk=pk)
     return canonical(values)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 
@@ -21,6 +22,23 @@ class Subject:
     family_id: uuid.UUID | None = None
     person_id: uuid.UUID | None = None
     hidden: bool = False
+    # What of the record, for the family's plain-words view: a small dict
+    # with "kind" (see perhekeskus.audit.wording) and ids or a date, never
+    # names or content. Kept in the entry's ``what`` column as JSON.
+    what: dict | None = None
+
+
+def what_json(what: dict | None) -> str | None:
+    """The ``what`` column's text: compact JSON with sorted keys (it is hashed)."""
+    if not what:
+        return None
+    text = json.dumps(
+        {key: str(value) for key, value in what.items() if value not in (None, "")},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
+    return text[:500]
 
 
 def request_details(request) -> dict:
@@ -68,6 +86,7 @@ def _row(
         "recipient": (recipient_name or "")[:300],
         "allowed": allowed,
         "hidden_from_guardians": subject.hidden,
+        "what": what_json(subject.what),
         **request_fields,
     }
 

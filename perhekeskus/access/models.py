@@ -68,6 +68,11 @@ class AccessLogEntry(models.Model):
     channel = models.CharField(_("channel"), max_length=10, blank=True)
     prev_hash = models.CharField(_("previous hash"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64)
+    # What of the record was processed, as compact JSON ({"kind": "plan"},
+    # {"kind": "appointment", "on": "2026-12-03"} …), so the family can be told
+    # in plain words. Entries written before it have none (NULL) and are hashed
+    # without it; see :data:`perhekeskus.access.chain.EXTENDED_FIELDS`.
+    what = models.CharField(_("what in detail"), max_length=500, null=True, blank=True)  # noqa: DJ001 (NULL: not hashed)
 
     objects = AppendOnlyQuerySet.as_manager()
 

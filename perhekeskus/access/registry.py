@@ -80,3 +80,22 @@ def unpacked(text: str) -> list[str]:
     except ValueError:
         pass
     return values
+
+
+# How the apps above name their records in the access log's plain-words view:
+# for a kind of basis ("team member", "responsible worker"), a function from a
+# set of ids (as text) to {id: {"matter": …, "unit": …, "person": …}}, in one
+# query. The log keeps ids only; names are looked up when it is read.
+_LOG_NAMES: dict[str, Callable[[set[str]], dict[str, dict]]] = {}
+
+
+def register_log_names(kind: str, names: Callable[[set[str]], dict[str, dict]]) -> None:
+    _LOG_NAMES[kind] = names
+
+
+def log_names(kind: str, ids: set[str]) -> dict[str, dict]:
+    """The names of these records of ``kind`` (empty for an unknown kind)."""
+    names = _LOG_NAMES.get(kind)
+    if not ids or names is None:
+        return {}
+    return names(ids)

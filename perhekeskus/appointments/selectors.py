@@ -224,7 +224,14 @@ def access_appointment(
         access.require_act(actor, decision, act, appointment, request=request)
     record(
         actor,
-        Subject("appointment", family_id=appointment.family_id),
+        Subject(
+            "appointment",
+            family_id=appointment.family_id,
+            what={
+                "kind": "appointment",
+                "on": timezone.localdate(appointment.starts_at).isoformat(),
+            },
+        ),
         action=action,
         basis=decision.basis,
         detail=decision.detail,

@@ -38,4 +38,19 @@ class LogSearchForm(forms.Form):
 
 
 class MyLogForm(forms.Form):
+    """The family's filter: by professional and by time range."""
+
+    professional = forms.ChoiceField(label=_("Professional"), required=False)
     since = date_field(_("Show from"))
+    until = date_field(_("Show until"))
+
+    def __init__(self, *args, professionals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["professional"].choices = [("", _("Everyone")), *professionals]
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            self.add_error("until", _("The end date is before the start date."))
+        return data

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from perhekeskus.access import rules
 from perhekeskus.access.models import AccessLogEntry
-from perhekeskus.accounts.models import Role
-from perhekeskus.families.models import AccessGrant, Family, FamilyMembership, Guardianship, Person
+from perhekeskus.families.models import AccessGrant, FamilyMembership, Guardianship
 
+from . import wording
 from .models import EmergencyReview
 
 # What counts as someone else processing or receiving the client's data.
@@ -28,9 +28,14 @@ SHOWN_TO_CLIENT = (
 
 
 def who_saw_my_data(
-    person_id: uuid.UUID, *, since: datetime.datetime | None = None
+    person_id: uuid.UUID,
+    *,
+    since: datetime.datetime | None = None,
+    until: datetime.datetime | None = None,
+    actor_id: uuid.UUID | None = None,
 ) -> QuerySet[AccessLogEntry]:
-    """Others' reads and disclosures of a citizen's, their family's and wards' data.
+    """Others' reads and disclosures of a citizen's, their family's and wards' data,
+    newest first; ``until`` (exclusive) and ``actor_id`` narrow it.
 
     Entries about a minor's records hidden from the guardians are shown only
     to that minor themself.
@@ -49,8 +54,71 @@ def who_saw_my_data(
         )
         .exclude(actor_id__isnull=True)
         .exclude(basis__in=[AccessLogEntry.Basis.OWN, AccessLogEntry.Basis.GUARDIAN])
+        .filter(**({"occurred_at__lt": until} if until else {}))
+        .filter(**({"actor_id": actor_id} if actor_id else {}))
         .order_by("-occurred_at", "-seq")
     )
+
+
+def professionals_who_saw(person_id: uuid.UUID, *, since=None) -> list[tuple[str, str]]:
+    """(actor id, name) of each professional in the citizen's view, by name:
+    the choices of its filter by person (one query)."""
+    rows = (
+        who_saw_my_data(person_id, since=since)
+        .order_by()
+        .values_list("actor_id", "actor_name")
+        .distinct()
+    )
+    names: dict[str, str] = {}
+    for actor_id, name in rows:
+        names.setdefault(str(actor_id), name or "—")
+    return sorted(names.items(), key=lambda item: (item[1].lower(), item[0]))
+
+
+def by_day_and_professional(entries: list[AccessLogEntry]) -> list[dict]:
+    """A page of entries (newest first) grouped by day, and within each day by
+    professional in the order they first appear: ``[{"day", "people": [{"name",
+    "roles", "unit", "organisation", "entries"}]}]``. Each of ``entries`` is a
+    row ``{"entry", "count", "earliest"}``: entries that say the same thing one
+    after another make one row, with how many there were and the first one's time."""
+    days: list[dict] = []
+    for entry in entries:
+        day = timezone.localdate(entry.occurred_at)
+        if not days or days[-1]["day"] != day:
+            days.append({"day": day, "people": [], "_index": {}})
+        group = days[-1]
+        key = (entry.actor_id, entry.actor_name, entry.unit, entry.role)
+        person = group["_index"].get(key)
+        if person is None:
+            person = {
+                "name": entry.actor_name,
+                "roles": getattr(entry, "role_labels", ""),
+                "unit": entry.unit,
+                "organisation": getattr(entry, "organisation", ""),
+                "entries": [],
+            }
+            group["_index"][key] = person
+            group["people"].append(person)
+        rows = person["entries"]
+        said = (
+            entry.subject_family_id,
+            entry.subject_person_id,
+            entry.action,
+            entry.target,
+            getattr(entry, "what_text", None),
+            getattr(entry, "basis_text", None),
+            entry.reason,
+            entry.recipient,
+        )
+        if rows and rows[-1]["said"] == said:
+            # The same thing again (a page reloaded, a text saved twice): one row.
+            rows[-1]["count"] += 1
+            rows[-1]["earliest"] = entry.occurred_at
+        else:
+            rows.append({"entry": entry, "said": said, "count": 1, "earliest": entry.occurred_at})
+    for group in days:
+        del group["_index"]
+    return days
 
 
 def emergency_accesses_to_review() -> QuerySet[AccessGrant]:
@@ -104,34 +172,13 @@ def search_log(
     return entries.order_by("-seq")
 
 
-def _role_labels(codes: str) -> str:
-    labels = []
-    for code in filter(None, codes.split(",")):
-        try:
-            labels.append(str(Role(code).label))
-        except ValueError:
-            labels.append(code)
-    return ", ".join(labels)
+def describe(entries: list[AccessLogEntry], *, for_family: bool = False) -> list[AccessLogEntry]:
+    """Name whose data each entry is about, who read it and in plain words
+    what and on what basis, in a fixed number of queries.
 
-
-def describe(entries: list[AccessLogEntry]) -> list[AccessLogEntry]:
-    """Name whose data each entry is about and the roles, in two queries.
-
-    Sets ``whose`` (the person, else the family) and ``role_labels`` on each
-    entry; an entry about a record that no longer exists keeps an empty name.
+    Sets ``whose`` (the person, else the family), ``role_labels``,
+    ``organisation``, ``what_text`` and ``basis_text`` on each entry (see
+    :mod:`.wording`); an entry about a record that no longer exists keeps an
+    empty name.
     """
-    person_ids = {e.subject_person_id for e in entries if e.subject_person_id}
-    family_ids = {e.subject_family_id for e in entries if e.subject_family_id}
-    persons = {
-        pk: f"{first} {last}"
-        for pk, first, last in Person.objects.filter(pk__in=person_ids).values_list(
-            "pk", "first_names", "last_name"
-        )
-    }
-    families = dict(Family.objects.filter(pk__in=family_ids).values_list("pk", "name"))
-    for entry in entries:
-        entry.whose = persons.get(entry.subject_person_id) or families.get(
-            entry.subject_family_id, ""
-        )
-        entry.role_labels = _role_labels(entry.role)
-    return entries
+    return wording.describe(entries, for_family=for_family)

@@ -14,10 +14,19 @@ the unit ends the access.
 from __future__ import annotations
 
 from django.db.models import BooleanField, Case, Exists, OuterRef, Subquery, Value, When
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from perhekeskus.access.core import Decision, does_client_work, family_decision, require
 from perhekeskus.access.log import Basis, Subject
-from perhekeskus.access.registry import FamilyBasis, packed, register_family_basis, unpacked
+from perhekeskus.access.registry import (
+    FamilyBasis,
+    packed,
+    register_family_basis,
+    register_log_names,
+    unpacked,
+)
 from perhekeskus.access.table import Act, Kind, Part
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.models import Unit
@@ -88,7 +97,43 @@ def _responsible_parts(row) -> list:
     return [(Part.RESPONSIBLE, f"responsible worker {pk}")]
 
 
+def _matter_label(task_label, pending_at) -> str:
+    return _("%(task)s, pending since %(date)s") % {
+        "task": task_label,
+        "date": date_format(timezone.localtime(pending_at), "j.n.Y"),
+    }
+
+
+def _place_names(model):
+    """The access log's names for team places or responsible workers (one query)."""
+
+    def names(ids: set[str]) -> dict[str, dict]:
+        found = {}
+        rows = model.objects.filter(pk__in=ids).select_related("matter", "unit", "user")
+        for row in rows.only(
+            "pk",
+            "matter__service_task",
+            "matter__pending_at",
+            "unit__name",
+            "user__first_name",
+            "user__last_name",
+            "user__username",
+        ):
+            found[str(row.pk)] = {
+                "matter": _matter_label(
+                    row.matter.get_service_task_display(), row.matter.pending_at
+                ),
+                "unit": row.unit.name,
+                "person": row.user.get_full_name() or row.user.username,
+            }
+        return found
+
+    return names
+
+
 def register() -> None:
+    register_log_names("team member", _place_names(TeamMember))
+    register_log_names("responsible worker", _place_names(ResponsibleWorker))
     register_family_basis(
         FamilyBasis(
             annotation="team",

@@ -102,7 +102,7 @@ def _emit(event_type: str, matter: Matter, **attrs) -> None:
     )
 
 
-def _log_change(actor, family, target: str, *, request=None) -> None:
+def _log_change(actor, family, target: str, *, request=None, what: dict | None = None) -> None:
     """Log the saved change of the assessment or the plan, in the change's transaction.
 
     The family sees who processed its data and on what basis: the decision
@@ -113,7 +113,7 @@ def _log_change(actor, family, target: str, *, request=None) -> None:
     decision = getattr(family, "access", None) or family_decision(actor, family.pk)
     record(
         actor,
-        Subject(f"{target} (change)", family_id=family.pk),
+        Subject(f"{target} (change)", family_id=family.pk, what=what),
         action=Action.WRITE,
         basis=decision.basis if decision else "",
         detail=(decision.detail if decision else "")[:500],
@@ -312,7 +312,13 @@ def section_save(
     content = section_content(section)
     if section.pk is not None and _version_content(section, section.version) == content:
         # Nothing changed: no new version, the signature stands; the text was still processed.
-        _log_change(actor, matter.family, "service-need assessment", request=request)
+        _log_change(
+            actor,
+            matter.family,
+            "service-need assessment",
+            request=request,
+            what=_section_what(section),
+        )
         return section
     section.version += 1
     section.updated_by = user
@@ -326,8 +332,19 @@ def section_save(
         content=content,
         author=user,
     )
-    _log_change(actor, matter.family, "service-need assessment", request=request)
+    _log_change(
+        actor,
+        matter.family,
+        "service-need assessment",
+        request=request,
+        what=_section_what(section),
+    )
     return section
+
+
+def _section_what(section: AssessmentSection) -> dict:
+    """What the log says of a section: its kind and whose view (ids only)."""
+    return {"kind": "assessment", "section": section.kind, "child": section.child_id}
 
 
 def changes_since(assessment: Assessment, revision: int) -> list:

@@ -64,7 +64,9 @@ def rewrite(seq: int, **changes) -> None:
             for name, value in changes.items():
                 setattr(entry, name, value)
         entry.prev_hash = previous
-        entry.hash = chain.entry_hash([getattr(entry, name) for name in chain.HASHED_FIELDS])
+        entry.hash = chain.entry_hash(
+            [getattr(entry, name) for name in (*chain.HASHED_FIELDS, *chain.EXTENDED_FIELDS)]
+        )
         changed = changes if entry.seq == seq else {}
         assignments = ", ".join(f"{name} = %s" for name in [*changed, "prev_hash", "hash"])
         tamper(

@@ -12,7 +12,7 @@ from perhekeskus.access import access_family, chain
 from perhekeskus.access.models import AccessLogEntry, ChainHead
 from perhekeskus.core.appendonly import AppendOnlyError
 
-from .tampering import tamper
+from .tampering import LOG, tamper
 
 FIELDS = dict(actor_name="x", role="", unit="", action="read", target="t", allowed=True)
 
@@ -40,6 +40,26 @@ def test_the_canonical_form_is_stable():
     assert chain.canonical(values).startswith(b"[1,")
     stored = AccessLogEntry.objects.values_list(*chain.HASHED_FIELDS).get()
     assert chain.entry_hash(stored) == entry.hash
+
+
+@pytest.mark.django_db
+def test_what_is_hashed_only_when_recorded_and_its_alteration_is_found(monkeypatch):
+    """Entries without ``what`` (all older ones) hash as before; one with it
+    has it after prev_hash; both verify, fast and slow, and a change shows."""
+    older = chain.append(**FIELDS)
+    assert older.hash == chain.entry_hash([getattr(older, n) for n in chain.HASHED_FIELDS])
+    newer = chain.append(**FIELDS, what='{"kind":"plan","on":"Äö"}')
+    base = [getattr(newer, n) for n in chain.HASHED_FIELDS]
+    assert newer.hash == chain.entry_hash([*base, newer.what]) != chain.entry_hash(base)
+    append(2)
+    assert chain.verify().ok
+    monkeypatch.setattr(chain, "_sqlite_json_rows", chain._python_rows)
+    assert chain.verify().ok
+    monkeypatch.undo()
+    tamper(f"UPDATE {LOG} SET what = %s WHERE seq = 2", ['{"kind":"family"}'])  # noqa: S608
+    assert chain.verify().broken_seq == 2
+    tamper(f"UPDATE {LOG} SET what = NULL WHERE seq = 2")  # noqa: S608
+    assert chain.verify().broken_seq == 2
 
 
 @pytest.mark.django_db

@@ -1,11 +1,12 @@
 """The assessment's steps and rules: start, sections with versions, co-sign, complete."""
 
 import datetime
+import json
 
 import pytest
 import time_machine
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from perhekeskus.access import Forbidden, NotFound
 from perhekeskus.casework import services as casework
@@ -200,6 +201,34 @@ def test_the_childs_view_records_age_how_heard_and_own_words(planning):
         True,
     )
     assert view.versions.get().content["gathered_how"] == "drawing"
+
+
+def test_saving_a_section_logs_which_section_and_whose_view(planning):
+    from perhekeskus.access.models import AccessLogEntry
+    from perhekeskus.audit import selectors as audit_selectors
+
+    assessment = start(planning)
+    write(
+        planning,
+        assessment,
+        SectionKind.CHILD,
+        "Haluan leikkiä.",
+        child=planning.eetu,
+        child_age=4,
+        gathered_how="drawing",
+    )
+    entry = AccessLogEntry.objects.filter(action="write").order_by("-seq").first()
+    assert json.loads(entry.what) == {
+        "kind": "assessment",
+        "section": "child",
+        "child": str(planning.eetu.pk),
+    }
+    with translation.override("en"):
+        (described,) = audit_selectors.describe([entry], for_family=True)
+    first = planning.eetu.first_names.split(" ")[0]
+    assert described.what_text == (
+        f"Changed: the service-need assessment, section: {first}/the child's own view"
+    )
 
 
 @pytest.mark.parametrize(
