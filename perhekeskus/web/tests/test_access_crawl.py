@@ -553,6 +553,9 @@ NEEDS: dict[str, Needs] = {
     "budget:mapping_edit": Needs((Capability.MANAGE_KNOWLEDGE,)),
     "budget:population": Needs((Capability.MANAGE_KNOWLEDGE,)),
     "accounts:token_create": Needs((Capability.USE_API,), data={"name": "T", "days": "1"}),
+    "accessibility:handle": Needs(
+        (Capability.ADMINISTER_USERS,), "accessibility_feedback", {"reply_note": "Testi"}
+    ),
 }
 OWNED: dict[str, Owner] = {
     "desk:notice_read": Owner("desk_notice"),
@@ -562,6 +565,7 @@ _OWN_SETTINGS = "the user's own account settings (no one else's data)"
 _SIGN_IN = "the sign-in flow itself (allauth); shows no personal data"
 EXEMPT: dict[str, str] = {
     "casework:ask": "the anonymous contact form: anyone may ask for help",
+    "accessibility:feedback": "the accessibility feedback form: anyone may give feedback",
     "api-v1:submit_contact": "the contact form's API: anyone may ask for help",
     "accounts:token_revoke": "revokes one of the user's own API tokens (filtered by owner)",
     "api-v1:revoke_token": "revokes one of the user's own API tokens (filtered by owner)",
@@ -790,6 +794,7 @@ TARGETS: dict[str, Callable[[], list[Target]]] = {
     "impact_notice": _simple("impact.Notice", "notice_id"),
     "desk_notice": _simple("desk.Notice", "notice_id"),
     "reminder": _simple("appointments.Reminder", "reminder_id"),
+    "accessibility_feedback": _simple("accessibility.Feedback", "feedback_id"),
 }
 OWNER_FIELD = {"desk_notice": "user_id", "reminder": "user_id"}
 
