@@ -46,3 +46,12 @@ def require_fits(value: str | None, limit: int, *, field: str | None = None) -> 
     error = too_long(value, limit, plain=True)
     if error is not None:
         raise ValidationError({field: [error]}) if field else error
+
+
+def schema_fits(value: str, limit: int) -> str:
+    """For an API schema's validator: ``value``, or ``ValueError`` with the
+    reason (the API answers 422 with it; nothing is cut)."""
+    error = too_long(value, limit, plain=True)
+    if error is not None:
+        raise ValueError(str(error.message % error.params))
+    return value
