@@ -39,10 +39,14 @@ PER_PATTERN = 2
 
 
 def choice_codes() -> set[str]:
-    """Stored codes that are not words: snake_case values, and the sectors'."""
+    """Stored codes that are not words: snake_case values, and the sectors'
+    codes that differ from their English label (``ngo``, not ``parish``)."""
+    from django.utils import translation
+
     from perhekeskus.accounts.models import Sector
 
-    codes = {str(v) for v in Sector.values if str(v) != str(Sector(v).label)}
+    with translation.override("en"):
+        codes = {str(v) for v in Sector.values if str(v) != str(Sector(v).label)}
     for model in apps.get_models():
         if not model.__module__.startswith("perhekeskus."):
             continue
