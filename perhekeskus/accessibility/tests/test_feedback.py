@@ -95,8 +95,7 @@ def test_feedback_is_rate_limited_like_the_contact_form(client, settings):
     settings.ACCESSIBILITY_FEEDBACK_LIMIT_PER_ADDRESS = 2
     for _ in range(2):
         assert (
-            client.post("/en/accessibility/feedback/", {"description": "Hard"}).status_code
-            == 302
+            client.post("/en/accessibility/feedback/", {"description": "Hard"}).status_code == 302
         )
     refused = client.post("/en/accessibility/feedback/", {"description": "Still hard"})
     assert refused.status_code == 429
