@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.policies import requires_capability
+from perhekeskus.accounts.selectors import user_capabilities
 from perhekeskus.core.ratelimit import refusal_message
 from perhekeskus.web.access import public
 
@@ -39,7 +40,14 @@ def _add_errors(form, error: ValidationError) -> None:
 @public
 @require_safe
 def statement_page(request):
-    return render(request, "accessibility/statement.html", {"statement": statement})
+    handles = request.user.is_authenticated and (
+        Capability.ADMINISTER_USERS in user_capabilities(request.user)
+    )
+    return render(
+        request,
+        "accessibility/statement.html",
+        {"statement": statement, "handles_feedback": handles},
+    )
 
 
 @public

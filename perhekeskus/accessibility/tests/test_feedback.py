@@ -145,3 +145,9 @@ def test_the_due_date_is_shown_and_an_overdue_one_marked(client):
     body = client.get("/en/accessibility/feedback/queue/").content.decode()
     assert item.answer_due_by.strftime("%-d.%-m.%Y") in body
     assert "overdue" in body
+
+
+def test_administrators_find_the_queue_from_the_statement(client):
+    assert "/feedback/queue/" not in client.get("/en/accessibility/").content.decode()
+    client.force_login(_administrator())
+    assert "/en/accessibility/feedback/queue/" in client.get("/en/accessibility/").content.decode()
