@@ -52,3 +52,16 @@ def test_opening_hours_weekdays_have_labels_of_their_own():
     )
     with translation.override("en"):
         assert str(label) == "Wednesday"
+
+
+def test_figures_are_grouped_by_the_locale_with_decimals_too():
+    from perhekeskus.budget.views import euros
+    from perhekeskus.insight.formatting import number
+
+    with translation.override("fi"):
+        assert number(12345.67, 1) == "12\xa0345,7"
+        assert euros(1234567) == "1\xa0234\xa0567\xa0€"
+    with translation.override("sv"):
+        assert number(12345.67, 1) == "12\xa0345,7"
+    with translation.override("en"):
+        assert number(12345.67, 1) == "12,345.7"
