@@ -104,7 +104,10 @@ def queue(request):
         request,
         "accessibility/queue.html",
         {
-            "waiting": [(item, HandleForm(prefix=str(n))) for n, item in enumerate(waiting)],
+            # One form per feedback: the same field name, ids of their own.
+            "waiting": [
+                (item, HandleForm(auto_id=f"id_%s_{n}")) for n, item in enumerate(waiting, 1)
+            ],
             "handled": selectors.handled_feedback(),
             "today": today,
         },

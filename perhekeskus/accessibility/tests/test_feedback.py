@@ -114,7 +114,11 @@ def test_the_queue_is_only_for_administrators(client):
     client.force_login(_administrator())
     page = client.get(url)
     assert page.status_code == 200
-    assert "Contrast too low" in page.content.decode()
+    body = page.content.decode()
+    assert "Contrast too low" in body
+    # The queue's own form posts the field the handling expects.
+    assert 'name="reply_note"' in body and 'id="id_reply_note_1"' in body
+    assert 'aria-describedby="id_reply_note_1_helptext id_reply_note_1_count"' in body
 
 
 def test_an_administrator_marks_feedback_handled_with_a_note(client):
