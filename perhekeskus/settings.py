@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django.contrib.humanize",  # allauth's session list uses it
     "perhekeskus.web",
+    "perhekeskus.accessibility",
     "perhekeskus.programme",
     "perhekeskus.catalogue",
     "perhekeskus.families",
@@ -383,3 +384,10 @@ ACCESS_LOG_ANCHOR_BACKEND = env.str(
 CONTACT_LIMIT_PER_ADDRESS = env.int("PERHEKESKUS_CONTACT_LIMIT_PER_ADDRESS", default=10)
 CONTACT_LIMIT_TOTAL = env.int("PERHEKESKUS_CONTACT_LIMIT_TOTAL", default=300)
 CONTACT_LIMIT_WINDOW_MINUTES = env.int("PERHEKESKUS_CONTACT_LIMIT_WINDOW_MINUTES", default=60)
+# Accessibility feedback: its own budget, counted in the contact form's window.
+ACCESSIBILITY_FEEDBACK_LIMIT_PER_ADDRESS = env.int(
+    "PERHEKESKUS_ACCESSIBILITY_FEEDBACK_LIMIT_PER_ADDRESS", default=5
+)
+ACCESSIBILITY_FEEDBACK_LIMIT_TOTAL = env.int(
+    "PERHEKESKUS_ACCESSIBILITY_FEEDBACK_LIMIT_TOTAL", default=100
+)

@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("perhekeskus.catalogue.urls")),
     path("", include("perhekeskus.web.urls")),
+    path("", include("perhekeskus.accessibility.urls")),
     path("", include("perhekeskus.families.urls")),
     path("", include("perhekeskus.audit.urls")),
     path("", include("perhekeskus.cataloguedit.urls")),

@@ -9,8 +9,17 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.web.forms import LongTextField
+
 from .models import Mode, validate_url_template
-from .services import MAX_INTERVAL_DAYS, MAX_REASON, MAX_SERIES
+from .services import (
+    MAX_DEVICE_NOTE,
+    MAX_INTERVAL_DAYS,
+    MAX_NOTE_FOR_FAMILY,
+    MAX_PLACE,
+    MAX_REASON,
+    MAX_SERIES,
+)
 
 DATE_FORMATS = ["%Y-%m-%d", "%d.%m.%Y"]
 
@@ -46,7 +55,7 @@ class BookingForm(forms.Form):
     location = forms.ChoiceField(label=_("Office location"), required=False)
     place = forms.CharField(
         label=_("Office address or room"),
-        max_length=300,
+        max_length=MAX_PLACE,
         required=False,
         help_text=_("At the office: when the place is not among the locations, or the room."),
     )
@@ -61,7 +70,7 @@ class BookingForm(forms.Form):
     )
     device_note = forms.CharField(
         label=_("Device"),
-        max_length=200,
+        max_length=MAX_DEVICE_NOTE,
         required=False,
         help_text=_("Which device, e.g. its inventory number."),
     )
@@ -71,11 +80,11 @@ class BookingForm(forms.Form):
         input_formats=DATE_FORMATS,
         required=False,
     )
-    note_for_family = forms.CharField(
+    note_for_family = LongTextField(
         label=_("Note for the family"),
-        max_length=500,
+        limit=MAX_NOTE_FOR_FAMILY,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        rows=2,
         help_text=_("Shown to the family, e.g. what to bring. Not sent in reminders."),
     )
     count = forms.IntegerField(
@@ -131,20 +140,20 @@ def _name(user) -> str:
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Reason"),
-        max_length=MAX_REASON,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        limit=MAX_REASON,
+        rows=3,
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class FamilyCancelForm(forms.Form):
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Reason (optional)"),
-        max_length=MAX_REASON,
+        limit=MAX_REASON,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        rows=3,
         help_text=_("You may tell why; it helps us plan a new time."),
     )
 

@@ -26,6 +26,7 @@ from perhekeskus.access.log import record
 from perhekeskus.access.table import Act
 from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.casework.models import Matter
+from perhekeskus.core.lengths import too_long
 from perhekeskus.events.services import emit
 from perhekeskus.families.models import FamilyMembership, Person
 
@@ -48,6 +49,18 @@ MAX_SERIES = 26
 MAX_INTERVAL_DAYS = 91
 MAX_PARTICIPANTS = 10
 MAX_REASON = 1000
+MAX_NOTE_FOR_FAMILY = 500
+MAX_PLACE = 300
+MAX_DEVICE_NOTE = 200
+
+
+def _fits(value: str | None, limit: int, code: str) -> str:
+    """The text stripped; refused (never cut) when over ``limit``."""
+    text = (value or "").strip()
+    error = too_long(text, limit, plain=True)
+    if error is not None:
+        raise AppointmentError(error.message % error.params, code=code)
+    return text
 
 
 class AppointmentError(ValidationError):
@@ -194,14 +207,14 @@ def _check_booking(matter: Matter, booking: Booking, starts_at: datetime.datetim
         raise AppointmentError(_("Choose how the appointment is held."), code="mode")
     fields = {
         "mode": booking.mode,
-        "note_for_family": (booking.note_for_family or "").strip()[:500],
+        "note_for_family": _fits(booking.note_for_family, MAX_NOTE_FOR_FAMILY, "note_long"),
     }
     if booking.device_lent and booking.mode != Mode.VIDEO:
         raise AppointmentError(
             _("A device is lent only for a video appointment."), code="device_mode"
         )
     if booking.mode == Mode.OFFICE:
-        place = (booking.place or "").strip()[:300]
+        place = _fits(booking.place, MAX_PLACE, "place_long")
         if booking.location is None and not place:
             raise AppointmentError(
                 _("Give the office: a location or the address and room."), code="place"
@@ -238,7 +251,7 @@ def _check_booking(matter: Matter, booking: Booking, starts_at: datetime.datetim
             )
         fields["video_service"] = service
         if booking.device_lent:
-            note = (booking.device_note or "").strip()[:200]
+            note = _fits(booking.device_note, MAX_DEVICE_NOTE, "device_note_long")
             if not note:
                 raise AppointmentError(_("Say which device is lent."), code="device_note")
             if booking.device_return_by is None:
@@ -420,13 +433,7 @@ def _save(appointment: Appointment, fields: list[str]) -> Appointment:
 
 
 def _clean_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if len(reason) > MAX_REASON:
-        raise AppointmentError(
-            _("The reason is too long (at most %(max)d characters).") % {"max": MAX_REASON},
-            code="reason_long",
-        )
-    return reason
+    return _fits(reason, MAX_REASON, "reason_long")
 
 
 def _emit_cancelled(appointment: Appointment, *, by_family: bool) -> None:

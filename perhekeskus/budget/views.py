@@ -40,7 +40,9 @@ RELATED_INDICATORS = ("sotkanet-3239", "sotkanet-1078", "sotkanet-3238")
 def euros(value) -> str:
     if value is None:
         return "–"
-    return formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True) + " €"
+    return (
+        formats.number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True) + "\u00a0€"
+    )
 
 
 def _area(request):

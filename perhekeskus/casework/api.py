@@ -14,14 +14,16 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from ninja import Router, Schema, Status
+from pydantic import field_validator
 
 from perhekeskus.catalogue.models import TaxonomyTerm
 from perhekeskus.core.errors import ErrorOut
+from perhekeskus.core.lengths import schema_fits
 from perhekeskus.web.access import public
 
 from . import limits, selectors, services
 from .forms import AskForHelpForm, add_errors
-from .models import Contact
+from .models import MAX_SITUATION, Contact
 
 router = Router(tags=["contacts"])
 
@@ -37,6 +39,11 @@ class ContactIn(Schema):
     phone: str = ""
     email: str = ""
     service: str = ""
+
+    @field_validator("situation")
+    @classmethod
+    def _situation_fits(cls, value: str) -> str:
+        return schema_fits(value, MAX_SITUATION)
 
 
 class ContactOut(Schema):

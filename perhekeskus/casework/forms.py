@@ -15,9 +15,18 @@ from perhekeskus.families.forms import IdentityCodeField
 from perhekeskus.programme.models import Municipality
 from perhekeskus.web.forms import LongTextField
 
-from .models import MATTER_TASKS, Contact, Matter, TeamMember
+from .models import (
+    MATTER_TASKS,
+    MAX_ANSWER,
+    MAX_CLOSURE_SUMMARY,
+    MAX_SITUATION,
+    MAX_TRANSFER_REASON,
+    MAX_UNREACHABLE_NOTE,
+    Contact,
+    Matter,
+    TeamMember,
+)
 
-MAX_SITUATION = 4000
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{5,30}$")
 
 LANGUAGE_CHOICES = [
@@ -176,10 +185,10 @@ class OnBehalfForm(_ContactFields):
 
 
 class AnswerForm(forms.Form):
-    answer = forms.CharField(
+    answer = LongTextField(
         label=_("Answer to the family"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=4000,
+        rows=5,
+        limit=MAX_ANSWER,
         help_text=_("The advice given; the family sees it."),
     )
     suggested_services = forms.ModelMultipleChoiceField(
@@ -196,10 +205,10 @@ class AnswerForm(forms.Form):
 
 
 class UnreachableForm(forms.Form):
-    note = forms.CharField(
+    note = LongTextField(
         label=_("How the family was tried to be reached"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        max_length=1000,
+        rows=2,
+        limit=MAX_UNREACHABLE_NOTE,
     )
 
 
@@ -268,19 +277,17 @@ class TeamMemberForm(forms.Form):
 
 class CloseForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reason for closing"), choices=Matter.ClosureReason.choices)
-    summary = forms.CharField(
-        label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
-    )
+    summary = LongTextField(label=_("Summary"), rows=4, limit=MAX_CLOSURE_SUMMARY)
 
 
 class TransferForm(forms.Form):
     to_unit = forms.ChoiceField(label=_("Transfer to the unit"))
     # Required by the service, which says why (one message for the page and the API).
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Reason for the transfer"),
         required=False,
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        limit=MAX_TRANSFER_REASON,
+        rows=3,
         help_text=_("It is kept with the matter's history, with your name and the time."),
     )
     responsible_worker = forms.ChoiceField(

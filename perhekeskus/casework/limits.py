@@ -9,10 +9,11 @@ never refused for them.
 from __future__ import annotations
 
 from django.conf import settings
-from django.utils.translation import ngettext
 
 from perhekeskus.core import ratelimit
-from perhekeskus.core.ratelimit import Refusal, Taken
+from perhekeskus.core.ratelimit import Taken, refusal_message
+
+__all__ = ["refusal_message", "take_contact"]
 
 
 def take_contact(request) -> Taken:
@@ -26,24 +27,3 @@ def take_contact(request) -> Taken:
         total=settings.CONTACT_LIMIT_TOTAL,
         window_seconds=settings.CONTACT_LIMIT_WINDOW_MINUTES * 60,
     )
-
-
-def refusal_message(refusal: Refusal) -> str:
-    """Why the contact was not received and when to send it again."""
-    if refusal.ceiling == ratelimit.PER_ADDRESS:
-        why = ngettext(
-            "Your message was not sent: many messages have been sent from your "
-            "network address in a short time. Please send it again in %(minutes)d minute.",
-            "Your message was not sent: many messages have been sent from your "
-            "network address in a short time. Please send it again in %(minutes)d minutes.",
-            refusal.minutes,
-        )
-    else:
-        why = ngettext(
-            "Your message was not sent: the family centre has received unusually many "
-            "messages in a short time. Please send it again in %(minutes)d minute.",
-            "Your message was not sent: the family centre has received unusually many "
-            "messages in a short time. Please send it again in %(minutes)d minutes.",
-            refusal.minutes,
-        )
-    return why % {"minutes": refusal.minutes}

@@ -55,6 +55,17 @@ MATTER_TASKS = [
 ]
 
 
+# The limits of free texts, one place for the forms (their counters) and the
+# services (which refuse, never cut): perhekeskus.core.lengths.
+MAX_SITUATION = 4000
+MAX_ANSWER = 4000
+MAX_UNREACHABLE_NOTE = 1000
+MAX_CLOSURE_SUMMARY = 4000
+MAX_TRANSFER_REASON = 2000
+MAX_WORKER_REASON = 300
+MAX_ROLE_IN_FAMILY = 200
+
+
 class ImmutableFieldError(ValueError):
     """A field that must never change after creation was changed."""
 

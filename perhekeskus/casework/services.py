@@ -27,6 +27,7 @@ from perhekeskus.accounts.capabilities import Capability, capabilities_of_member
 from perhekeskus.accounts.models import Membership, Unit
 from perhekeskus.core import calendar as working_days
 from perhekeskus.core import rules
+from perhekeskus.core.lengths import too_long
 from perhekeskus.events.services import emit
 from perhekeskus.families import services as family_services
 from perhekeskus.families.models import (
@@ -37,11 +38,33 @@ from perhekeskus.families.models import (
 )
 
 from . import access
-from .models import MATTER_TASKS, Contact, Matter, MatterTransfer, ResponsibleWorker, TeamMember
+from .models import (
+    MATTER_TASKS,
+    MAX_ANSWER,
+    MAX_CLOSURE_SUMMARY,
+    MAX_ROLE_IN_FAMILY,
+    MAX_SITUATION,
+    MAX_TRANSFER_REASON,
+    MAX_UNREACHABLE_NOTE,
+    MAX_WORKER_REASON,
+    Contact,
+    Matter,
+    MatterTransfer,
+    ResponsibleWorker,
+    TeamMember,
+)
 
 
 class CaseworkError(ValidationError):
     """A step that is not possible now, with the reason for people."""
+
+
+def _fits(text: str, limit: int, field: str) -> str:
+    """``text`` when it is within ``limit``; refused (never cut) otherwise."""
+    error = too_long(text, limit, plain=True)
+    if error is not None:
+        raise CaseworkError({field: [error]})
+    return text
 
 
 # How much of the family's data each team scope needs a consent to cover.
@@ -100,6 +123,8 @@ def _check_reach(*, contact_way: str, phone: str, email: str, signed_in: bool) -
 
 
 def _new_contact(*, life_situations, municipality, **fields) -> Contact:
+    # The family's own words are refused when too long, whichever door they came by.
+    _fits(fields["situation"], MAX_SITUATION, "situation")
     unit = receiving_unit(municipality)
     if unit is None:
         raise CaseworkError(
@@ -416,6 +441,7 @@ def contact_answer(
     answer = (answer or "").strip()
     if not answer:
         raise CaseworkError({"answer": _("Write the answer given to the family.")})
+    _fits(answer, MAX_ANSWER, "answer")
     services = list(suggested_services)
     contact.state = Contact.State.ANSWERED
     contact.answer = answer
@@ -438,6 +464,7 @@ def contact_close_unreachable(*, actor, contact: Contact, note: str, at=None) ->
     note = (note or "").strip()
     if not note:
         raise CaseworkError({"note": _("Write how the family was tried to be reached.")})
+    _fits(note, MAX_UNREACHABLE_NOTE, "note")
     contact.state = Contact.State.CLOSED_UNREACHABLE
     contact.answer = note
     _answered(contact, outcome=Contact.Outcome.UNREACHABLE, at=_now(at))
@@ -654,6 +681,7 @@ def _name_worker(
     reason = (reason or "").strip()
     if not reason:
         raise CaseworkError({"reason": _("Give the reason for naming this worker.")})
+    _fits(reason, MAX_WORKER_REASON, "reason")
     needed = Capability(
         rules.responsible_worker_capability(
             service_task=matter.service_task, special_support=matter.special_support
@@ -716,7 +744,7 @@ def _name_worker(
         user=user,
         unit=works_in,
         starts_at=now,
-        reason=reason[:300],
+        reason=reason,
         assigned_by=_user(actor),
     )
     emit(
@@ -761,6 +789,7 @@ def team_add(
         raise CaseworkError(
             {"role_in_family": _("Say what the member does in this family's work.")}
         )
+    _fits(role_in_family, MAX_ROLE_IN_FAMILY, "role_in_family")
     if scope not in TeamMember.Scope.values:
         raise CaseworkError({"scope": _("Choose what the member may see.")})
     memberships = list(
@@ -857,7 +886,7 @@ def team_add(
         matter=matter,
         user=user,
         unit=unit,
-        role_in_family=role_in_family[:200],
+        role_in_family=role_in_family,
         scope=scope,
         basis=basis,
         consent=consent,
@@ -907,6 +936,7 @@ def matter_close(*, actor, matter: Matter, reason: str, summary: str, at=None) -
     summary = (summary or "").strip()
     if not summary:
         raise CaseworkError({"summary": _("Write a summary of the work done.")})
+    _fits(summary, MAX_CLOSURE_SUMMARY, "summary")
     now = _now(at)
     matter.state = Matter.State.CLOSED
     matter.closed_at = now
@@ -989,6 +1019,7 @@ def matter_transfer(
     reason = (reason or "").strip()
     if not reason:
         raise CaseworkError({"reason": _("Give the reason for transferring the matter.")})
+    _fits(reason, MAX_TRANSFER_REASON, "reason")
     if to_unit is None or to_unit.pk == matter.unit_id:
         raise CaseworkError({"to_unit": _("Choose another unit than the matter's own.")})
     if not transfer_units(matter).filter(pk=to_unit.pk).exists():

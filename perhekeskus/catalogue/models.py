@@ -309,13 +309,16 @@ class OpeningHours(models.Model):
     """One weekly opening period of a channel (HSDS schedule, weekly)."""
 
     class Weekday(models.IntegerChoices):
-        MONDAY = 0, _("Monday")
-        TUESDAY = 1, _("Tuesday")
-        WEDNESDAY = 2, _("Wednesday")
-        THURSDAY = 3, _("Thursday")
-        FRIDAY = 4, _("Friday")
-        SATURDAY = 5, _("Saturday")
-        SUNDAY = 6, _("Sunday")
+        # Labels of their own: as the start of a row they are capitalised in
+        # Finnish and Swedish, unlike Django's names of the days used in dates
+        # inside sentences (its "l" and "D" formats).
+        MONDAY = 0, pgettext_lazy("weekday as a label", "Monday")
+        TUESDAY = 1, pgettext_lazy("weekday as a label", "Tuesday")
+        WEDNESDAY = 2, pgettext_lazy("weekday as a label", "Wednesday")
+        THURSDAY = 3, pgettext_lazy("weekday as a label", "Thursday")
+        FRIDAY = 4, pgettext_lazy("weekday as a label", "Friday")
+        SATURDAY = 5, pgettext_lazy("weekday as a label", "Saturday")
+        SUNDAY = 6, pgettext_lazy("weekday as a label", "Sunday")
 
     channel = models.ForeignKey(ServiceChannel, on_delete=models.CASCADE, related_name="hours")
     weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday.choices)

@@ -24,6 +24,7 @@ from perhekeskus.catalogue.models import (
     TaxonomyTerm,
 )
 from perhekeskus.programme.models import Municipality
+from perhekeskus.web.forms import LongTextField
 
 from . import snapshot as snap
 from .diff import language_name
@@ -479,10 +480,10 @@ def _channel_label(channel: dict) -> str:
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Reason for returning the change"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        limit=2000,
+        rows=3,
     )
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -122,3 +123,24 @@ def take(
         # down: the write goes through, and the failure is logged.
         logger.exception("Rate limit %s could not be counted", scope)
     return Taken(keys=tuple(counted))
+
+
+def refusal_message(refusal: Refusal) -> str:
+    """Why a message (a contact, feedback) was not received and when to send it again."""
+    if refusal.ceiling == PER_ADDRESS:
+        why = ngettext(
+            "Your message was not sent: many messages have been sent from your "
+            "network address in a short time. Please send it again in %(minutes)d minute.",
+            "Your message was not sent: many messages have been sent from your "
+            "network address in a short time. Please send it again in %(minutes)d minutes.",
+            refusal.minutes,
+        )
+    else:
+        why = ngettext(
+            "Your message was not sent: the family centre has received unusually many "
+            "messages in a short time. Please send it again in %(minutes)d minute.",
+            "Your message was not sent: the family centre has received unusually many "
+            "messages in a short time. Please send it again in %(minutes)d minutes.",
+            refusal.minutes,
+        )
+    return why % {"minutes": refusal.minutes}

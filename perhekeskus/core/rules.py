@@ -8,7 +8,7 @@ each has a test. The access layer's own rules are in
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils.translation import gettext_noop
 
@@ -49,6 +49,20 @@ CHILD_WELFARE_CASELOAD_LIMIT = 30
 # Not statutory: the family centre's own promise to answer a contact by the
 # 2nd working day after it arrived (shown to the family on its receipt).
 CONTACT_ANSWER_WORKING_DAYS = 2
+
+# Act 306/2019 §16: a public authority answers feedback on the accessibility
+# of its digital service within 14 days of receiving it.
+ACCESSIBILITY_FEEDBACK_ANSWER_DAYS = 14
+
+
+def accessibility_feedback_due(received_on: date) -> date:
+    """The day feedback received on ``received_on`` must be answered by.
+
+    14 days (calendar days, Act 306/2019 §16); a limit ending on a day that is
+    not a working day moves to the next working day (Act 150/1930 §5).
+    """
+    return next_working_day(received_on + timedelta(days=ACCESSIBILITY_FEEDBACK_ANSWER_DAYS))
+
 
 # The basis of the deadlines, stored on the matter as written here (English)
 # and translated where shown: {% translate matter.deadline_source %}.

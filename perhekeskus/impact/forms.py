@@ -13,6 +13,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.core.lengths import too_long
+from perhekeskus.web.forms import CountedTextarea
+
 from .choices import (
     Article,
     ChildGroup,
@@ -40,17 +43,32 @@ def _check_text(value: str) -> str:
 
 
 class Text(forms.CharField):
-    """A text field: NUL characters removed, no personal identity codes."""
+    """A text field: NUL characters removed, no personal identity codes.
+
+    A long text has a visible counter and is refused (never cut) over its
+    limit; a short one is an input with its ``max_length``.
+    """
 
     def __init__(self, *, long: bool = True, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", TEXT_MAX if long else 300)
+        self.limit = None
         if long:
-            kwargs.setdefault("widget", forms.Textarea(attrs={"rows": 5}))
+            self.limit = kwargs.pop("max_length", TEXT_MAX)
+            kwargs.setdefault("widget", CountedTextarea(limit=self.limit, attrs={"rows": 5}))
+        else:
+            kwargs.setdefault("max_length", 300)
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        return _check_text(super().to_python(value))
+        value = super().to_python(value)
+        if value and self.limit is not None:
+            value = value.replace("\r\n", "\n")
+        return _check_text(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if self.limit is not None and (error := too_long(value, self.limit)) is not None:
+            raise error
 
 
 class DateField(forms.DateField):

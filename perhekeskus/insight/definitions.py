@@ -81,7 +81,7 @@ class Indicator:
     definition: str
     unit: Unit
     kind: Kind
-    # The event types read, for the definition shown to the reader.
+    # The event types read.
     events: tuple[str, ...]
     where: Q = Q()
     hit: Q | None = None
@@ -90,6 +90,9 @@ class Indicator:
     # Share of the events that are the group's own (the higher the better)
     # or a count; used only for wording the trend.
     higher_is_better: bool | None = None
+    # The events and attributes counted, shown as code under the definition
+    # in words (the definition itself speaks no codes).
+    source: str = ""
 
     @property
     def unit_label(self) -> str:
@@ -107,9 +110,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name=_("Contacts"),
         definition=_(
             "Contacts received by the family centre from a family, or from a "
-            "professional on its behalf, in the period (event contact.received), "
-            "anonymous contacts included."
+            "professional on its behalf, in the period, anonymous contacts included."
         ),
+        source="contact.received",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("contact.received",),
@@ -120,9 +123,9 @@ INDICATORS: tuple[Indicator, ...] = (
         name=_("Time to first answer"),
         definition=_(
             "Median number of hours from a contact to its first answer, over the "
-            "contacts answered in the period (event contact.answered, attribute "
-            "hours_to_answer). The base is the number of contacts answered."
+            "contacts answered in the period. The base is the number of contacts answered."
         ),
+        source="contact.answered: hours_to_answer",
         unit=Unit.HOURS,
         kind=Kind.MEDIAN,
         events=("contact.answered",),
@@ -133,9 +136,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         code="matters_opened",
         name=_("Matters opened"),
-        definition=_(
-            "Matters that became pending (vireilletulo) in the period (event matter.opened)."
-        ),
+        definition=_("Matters that became pending (vireilletulo) in the period."),
+        source="matter.opened",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("matter.opened",),
@@ -145,11 +147,11 @@ INDICATORS: tuple[Indicator, ...] = (
         code="assessments_started_on_time",
         name=_("Assessments started within 7 working days"),
         definition=_(
-            "Of the service-need assessments started in the period to which a "
-            "deadline applies (event assessment.started with deadline_applies), the "
-            "share started by the seventh working day after the matter became "
-            "pending (working_days at most 7; SHL §36)."
+            "Of the service-need assessments started in the period for which the "
+            "statutory deadline applies, the share started by the seventh working day "
+            "after the matter became pending (SHL §36)."
         ),
+        source="assessment.started: deadline_applies, working_days <= 7",
         unit=Unit.PERCENT,
         kind=Kind.SHARE,
         events=("assessment.started",),
@@ -162,10 +164,10 @@ INDICATORS: tuple[Indicator, ...] = (
         name=_("Assessments completed within 3 months"),
         definition=_(
             "Of the service-need assessments completed in the period for which the "
-            "statutory deadline applies (SHL §36; event assessment.completed with "
-            "deadline_applies), the share completed within three months of the "
-            "matter becoming pending (within_deadline)."
+            "statutory deadline applies (SHL §36), the share completed within three "
+            "months of the matter becoming pending."
         ),
+        source="assessment.completed: deadline_applies, within_deadline",
         unit=Unit.PERCENT,
         kind=Kind.SHARE,
         events=("assessment.completed",),
@@ -203,10 +205,9 @@ INDICATORS: tuple[Indicator, ...] = (
         code="plan_actions_ngo",
         name=_("Plan actions delivered by NGOs"),
         definition=_(
-            "Actions of families' plans delivered in the period by a "
-            "non-governmental organisation (event plan.action_delivered with "
-            "provider_kind ngo)."
+            "Actions of families' plans delivered in the period by a non-governmental organisation."
         ),
+        source="plan.action_delivered: provider_kind = ngo",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("plan.action_delivered",),
@@ -215,10 +216,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         code="plan_actions_parish",
         name=_("Plan actions delivered by parishes"),
-        definition=_(
-            "Actions of families' plans delivered in the period by a parish "
-            "(event plan.action_delivered with provider_kind parish)."
-        ),
+        definition=_("Actions of families' plans delivered in the period by a parish."),
+        source="plan.action_delivered: provider_kind = parish",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("plan.action_delivered",),
@@ -227,7 +226,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         code="referrals",
         name=_("Referrals sent"),
-        definition=_("Referrals sent in the period (event referral.sent with kind referral)."),
+        definition=_("Referrals sent in the period."),
+        source="referral.sent: kind = referral",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("referral.sent",),
@@ -237,9 +237,9 @@ INDICATORS: tuple[Indicator, ...] = (
         code="consultations",
         name=_("Consultations sent"),
         definition=_(
-            "Consultations of specialists sent in the period, the family staying "
-            "where it is (event referral.sent with kind consultation)."
+            "Consultations of specialists sent in the period, the family staying where it is."
         ),
+        source="referral.sent: kind = consultation",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("referral.sent",),
@@ -249,9 +249,9 @@ INDICATORS: tuple[Indicator, ...] = (
         code="mobile_team_requests",
         name=_("Mobile team requests"),
         definition=_(
-            "Requests for a mobile team to go to a young person's home, sent in the "
-            "period (event referral.sent with kind mobile_team)."
+            "Requests for a mobile team to go to a young person's home, sent in the period."
         ),
+        source="referral.sent: kind = mobile_team",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("referral.sent",),
@@ -260,10 +260,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator(
         code="remote_appointments",
         name=_("Remote appointments"),
-        definition=_(
-            "Appointments booked in the period to be held by video or by phone "
-            "(event appointment.booked with mode video or phone)."
-        ),
+        definition=_("Appointments booked in the period to be held by video or by phone."),
+        source="appointment.booked: mode = video, phone",
         unit=Unit.EVENTS,
         kind=Kind.COUNT,
         events=("appointment.booked",),
@@ -273,9 +271,9 @@ INDICATORS: tuple[Indicator, ...] = (
         code="remote_share",
         name=_("Share of appointments held remotely"),
         definition=_(
-            "Of the appointments booked in the period (event appointment.booked), "
-            "the share to be held by video or by phone."
+            "Of the appointments booked in the period, the share to be held by video or by phone."
         ),
+        source="appointment.booked: mode = video, phone",
         unit=Unit.PERCENT,
         kind=Kind.SHARE,
         events=("appointment.booked",),

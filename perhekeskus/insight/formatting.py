@@ -19,7 +19,9 @@ EMPTY = "–"
 def number(value: float, decimals: int = 0) -> str:
     if decimals == 0 and float(value).is_integer():
         return formats.number_format(int(value), use_l10n=True, force_grouping=True)
-    return formats.number_format(round(value, decimals), decimals, use_l10n=True)
+    return formats.number_format(
+        round(value, decimals), decimals, use_l10n=True, force_grouping=True
+    )
 
 
 def decimals_of(indicator: Indicator) -> int:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalogue.models import Service
+from perhekeskus.web.forms import LongTextField
 
 from .models import GatheredHow, Method, PlanAction
 
@@ -31,19 +32,17 @@ def _date_field(label, **kwargs):
 class ReasonForm(forms.Form):
     """Starting or completing: the reason is needed only when late (the service decides)."""
 
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Reason for the delay"),
         required=False,
-        max_length=4_000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        limit=4_000,
+        rows=3,
         help_text=_("Needed only when the due date has passed."),
     )
 
 
 class SectionForm(forms.Form):
-    text = forms.CharField(
-        label=_("Text"), max_length=20_000, widget=forms.Textarea(attrs={"rows": 12})
-    )
+    text = LongTextField(label=_("Text"), limit=20_000, rows=12)
     version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
@@ -84,10 +83,10 @@ class VersionForm(forms.Form):
 
 
 class NotNeededForm(VersionForm):
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Why no plan is needed"),
-        max_length=4_000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        limit=4_000,
+        rows=4,
         help_text=_("SHL §39: a plan is made unless it is obviously unnecessary."),
     )
 
@@ -102,17 +101,15 @@ class AgreeForm(VersionForm):
 
 
 class NotDeliveredForm(forms.Form):
-    reason = forms.CharField(
+    reason = LongTextField(
         label=_("Why it was not delivered"),
-        max_length=4_000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        limit=4_000,
+        rows=2,
     )
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your comment"), max_length=4_000, widget=forms.Textarea(attrs={"rows": 4})
-    )
+    text = LongTextField(label=_("Your comment"), limit=4_000, rows=4)
 
 
 class CompareForm(forms.Form):
@@ -126,10 +123,10 @@ class PlanForm(VersionForm):
 
 class GoalForm(forms.Form):
     id = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    text = forms.CharField(
+    text = LongTextField(
         label=_("Goal in the family's own words"),
-        max_length=2_000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        limit=2_000,
+        rows=2,
     )
     said_by = forms.CharField(
         label=_("Whose words"),
@@ -161,10 +158,10 @@ class ActionForm(forms.Form):
         required=False,
         help_text=_("Links the action to a referral or consultation of the referrals page."),
     )
-    description = forms.CharField(
+    description = LongTextField(
         label=_("What is done, in plain words"),
-        max_length=4_000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        limit=4_000,
+        rows=2,
     )
     responsible = forms.ChoiceField(
         label=_("Who is responsible"),
@@ -182,10 +179,10 @@ class ActionForm(forms.Form):
         max_length=200,
         help_text=_("For example: every other Tuesday."),
     )
-    follow_up = forms.CharField(
+    follow_up = LongTextField(
         label=_("How progress is followed"),
-        max_length=4_000,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        limit=4_000,
+        rows=2,
     )
     remove = forms.BooleanField(label=_("Remove this action"), required=False)
 

@@ -227,7 +227,7 @@ def _section_edit(request, matter, kind, *, child=None):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                services.section_save(
+                saved = services.section_save(
                     actor=request.actor,
                     assessment=current,
                     kind=kind,
@@ -270,7 +270,13 @@ def _section_edit(request, matter, kind, *, child=None):
                 _refused(request, error)
                 return redirect("planning:assessment", matter_id=matter.pk)
             else:
-                messages.success(request, _("Saved. The earlier text is kept as a version."))
+                messages.success(
+                    request,
+                    # The earlier text is spoken of only when there was one.
+                    _("Saved. The earlier text is kept as a version.")
+                    if saved.version > 1
+                    else _("Saved."),
+                )
                 return redirect("planning:assessment", matter_id=matter.pk)
     title = (
         _("The child's own view: %(name)s") % {"name": child.first_names}

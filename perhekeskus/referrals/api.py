@@ -14,13 +14,16 @@ import uuid
 from django.core.exceptions import ValidationError
 from ninja import Router, Schema
 from ninja.responses import Status
+from pydantic import field_validator
 
 from perhekeskus.access import actor_for
 from perhekeskus.access.log import Action
 from perhekeskus.access.policies import LoggedBearerToken, api_client_data
+from perhekeskus.core.lengths import schema_fits
 from perhekeskus.referrals.access import access_received_referral, log_received_listing
 
 from . import selectors, services
+from .services import REASON_MAX_LENGTH
 
 router = Router(tags=["referrals"], auth=LoggedBearerToken())
 
@@ -90,13 +93,28 @@ class Refusal(Schema):
 class NoteIn(Schema):
     note: str = ""
 
+    @field_validator("note")
+    @classmethod
+    def _fits(cls, value: str) -> str:
+        return schema_fits(value, REASON_MAX_LENGTH)
+
 
 class ReasonIn(Schema):
     reason: str
 
+    @field_validator("reason")
+    @classmethod
+    def _fits(cls, value: str) -> str:
+        return schema_fits(value, REASON_MAX_LENGTH)
+
 
 class SummaryIn(Schema):
     summary: str
+
+    @field_validator("summary")
+    @classmethod
+    def _fits(cls, value: str) -> str:
+        return schema_fits(value, REASON_MAX_LENGTH)
 
 
 def _out(view) -> dict:

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.access import rules
 from perhekeskus.accounts.models import Unit
+from perhekeskus.web.forms import LongTextField
 
 from .models import Kind, Section, TeamRole
 from .services import QUESTION_MAX_LENGTH, REASON_MAX_LENGTH
@@ -31,10 +32,10 @@ class ReferralForm(forms.Form):
     persons = forms.MultipleChoiceField(
         label=_("Whom it concerns"), widget=forms.CheckboxSelectMultiple
     )
-    question = forms.CharField(
+    question = LongTextField(
         label=_("What you ask"),
-        max_length=QUESTION_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        limit=QUESTION_MAX_LENGTH,
+        rows=4,
         help_text=_("Always shown to the receiver."),
     )
     sections = forms.MultipleChoiceField(
@@ -43,11 +44,11 @@ class ReferralForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The receiver sees only what you choose here."),
     )
-    summary = forms.CharField(
+    summary = LongTextField(
         label=_("Summary for the receiver"),
         required=False,
-        max_length=QUESTION_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        limit=QUESTION_MAX_LENGTH,
+        rows=5,
         help_text=_("Shared when chosen above. Write only what the receiver needs."),
     )
     statutory_ground = forms.ChoiceField(
@@ -84,24 +85,22 @@ class ReferralForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), max_length=REASON_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = LongTextField(label=_("Reason"), limit=REASON_MAX_LENGTH, rows=3)
 
 
 class AcceptForm(forms.Form):
-    note = forms.CharField(
+    note = LongTextField(
         label=_("Note for the sender"),
         required=False,
-        max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        limit=REASON_MAX_LENGTH,
+        rows=2,
     )
 
 
 class DoneForm(forms.Form):
-    summary = forms.CharField(
+    summary = LongTextField(
         label=_("What was done"),
-        max_length=REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        limit=REASON_MAX_LENGTH,
+        rows=4,
         help_text=_("A summary for the sender."),
     )

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 
+from perhekeskus.core.lengths import text_length, too_long
 
-def text_length(value: str | None) -> int:
-    """Characters as the limit counts them (and as perhekeskus.js counts them):
-    a line break is one character, surrounding blanks are not counted."""
-    return len((value or "").replace("\r\n", "\n").strip())
+__all__ = ["CountedTextarea", "LongTextField", "text_length"]
 
 
 class CountedTextarea(forms.Textarea):
@@ -69,14 +65,6 @@ class LongTextField(forms.CharField):
 
     def validate(self, value):
         super().validate(value)
-        length = text_length(value)
-        if length > self.limit:
-            raise ValidationError(
-                _(
-                    "Your text is %(length)s characters long and the limit is %(limit)s "
-                    "characters. Please shorten it and send it again: everything you "
-                    "wrote is kept in the field below."
-                ),
-                code="max_length",
-                params={"length": length, "limit": self.limit},
-            )
+        error = too_long(value, self.limit)
+        if error is not None:
+            raise error

@@ -81,6 +81,22 @@ def test_an_overlong_reason_is_refused(appointments):
     assert error.value.code == "reason_long"
 
 
+def test_overlong_booking_texts_are_refused_never_cut(appointments):
+    from perhekeskus.appointments.models import Appointment
+
+    for field, limit, code in (
+        ("note_for_family", services.MAX_NOTE_FOR_FAMILY, "note_long"),
+        ("place", services.MAX_PLACE, "place_long"),
+    ):
+        with pytest.raises(services.AppointmentError) as error:
+            book(appointments, **{field: "x" * (limit + 1)})
+        assert error.value.code == code
+        assert f"{limit + 1} characters" in error.value.messages[0]
+    assert not Appointment.objects.exists()
+    kept = book(appointments, note_for_family="y" * services.MAX_NOTE_FOR_FAMILY)
+    assert len(kept.note_for_family) == services.MAX_NOTE_FOR_FAMILY
+
+
 def test_the_professional_cancels_with_a_reason(appointments):
     a = book(appointments, mode=Mode.VIDEO)
     with pytest.raises(services.AppointmentError) as error:

@@ -131,3 +131,13 @@ def test_responsible_worker_capability(service_task, special_support, expected):
         responsible_worker_capability(service_task=service_task, special_support=special_support)
         == expected
     )
+
+
+def test_accessibility_feedback_is_answered_within_14_days_moved_off_days_off():
+    from perhekeskus.core.rules import accessibility_feedback_due
+
+    # Tuesday 1 December 2026 + 14 days = Tuesday 15 December.
+    assert accessibility_feedback_due(date(2026, 12, 1)) == date(2026, 12, 15)
+    # Saturday 12 December + 14 = Saturday 26 December (St Stephen's Day):
+    # the next working day is Monday 28 December.
+    assert accessibility_feedback_due(date(2026, 12, 12)) == date(2026, 12, 28)

@@ -313,3 +313,16 @@ def test_the_matter_page_shows_the_panel_as_the_scope_allows(client, planning, f
     body = response.content.decode()
     assert url("plan", planning) in body
     assert url("assessment", planning) not in body
+
+
+def test_the_earlier_text_is_spoken_of_only_when_there_was_one(client, planning, filled):
+    assessment, _plan = filled
+    assert not assessment.sections.filter(kind=SectionKind.WORRIES).exists()
+    client.force_login(planning.nurse)
+    path = "/en" + url("section_edit", planning, part="worries")
+    first = client.post(path, {"text": "Ensimmäinen teksti.", "version": 0}, follow=True)
+    body = first.content.decode()
+    assert "Saved." in body and "earlier text" not in body
+    section = assessment.sections.get(kind=SectionKind.WORRIES)
+    second = client.post(path, {"text": "Toinen teksti.", "version": section.version}, follow=True)
+    assert "The earlier text is kept as a version." in second.content.decode()

@@ -91,3 +91,21 @@ def test_outsiders_get_404_and_their_refusal_is_logged(client, w, mobile):
     assert AccessLogEntry.objects.filter(seq__gt=seq, action="denied").count() == 1
     assert client.get("/api/v1/referrals/waiting", **auth(w.ngo_worker)).json() == []
     assert client.get("/api/v1/referrals/waiting").status_code == 401
+
+
+def test_a_too_long_text_is_answered_422_with_the_reason_and_nothing_changes(client, w, mobile):
+    from perhekeskus.referrals.services import REASON_MAX_LENGTH
+
+    headers = auth(w.school_social_worker)
+    url = f"/api/v1/referrals/received/{mobile.pk}"
+    for step, field in (("decline", "reason"), ("accept", "note")):
+        response = client.post(
+            f"{url}/{step}",
+            data={field: "x" * (REASON_MAX_LENGTH + 1)},
+            content_type="application/json",
+            **headers,
+        )
+        assert response.status_code == 422, step
+        assert f"{REASON_MAX_LENGTH + 1} characters" in response.content.decode()
+    mobile.refresh_from_db()
+    assert mobile.state == State.SENT

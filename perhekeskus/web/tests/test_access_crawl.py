@@ -611,6 +611,9 @@ NEEDS: dict[str, Needs] = {
         (Capability.ADMINISTER_USERS,), "admin_membership", {"valid_from": "2026-01-01", **_REASON}
     ),
     "administration:grant_revoke": Needs((Capability.ADMINISTER_USERS,), "admin_grant", _REASON),
+    "accessibility:handle": Needs(
+        (Capability.ADMINISTER_USERS,), "accessibility_feedback", {"reply_note": "Testi"}
+    ),
 }
 # The platform administrators' vocabularies (Django's admin on a site of its own).
 _PLATFORM = (Capability.ADMINISTER_PLATFORM,)
@@ -641,6 +644,7 @@ _OWN_SETTINGS = "the user's own account settings (no one else's data)"
 _SIGN_IN = "the sign-in flow itself (allauth); shows no personal data"
 EXEMPT: dict[str, str] = {
     "casework:ask": "the anonymous contact form: anyone may ask for help",
+    "accessibility:feedback": "the accessibility feedback form: anyone may give feedback",
     "api-v1:submit_contact": "the contact form's API: anyone may ask for help",
     "accounts:token_revoke": "revokes one of the user's own API tokens (filtered by owner)",
     "api-v1:revoke_token": "revokes one of the user's own API tokens (filtered by owner)",
@@ -891,6 +895,7 @@ TARGETS: dict[str, Callable[[], list[Target]]] = {
     "platform_app": lambda: [Target({"app_label": "planning"}, None)],
     "platform_shortcut": lambda: [Target({"content_type_id": "1", "object_id": "1"}, None)],
     **{f"platform:{label}": _simple(label, "object_id") for label in PLATFORM_MODELS.values()},
+    "accessibility_feedback": _simple("accessibility.Feedback", "feedback_id"),
 }
 OWNER_FIELD = {"desk_notice": "user_id", "reminder": "user_id"}
 
