@@ -2,6 +2,8 @@
 of them at 1280 px, a disclosure menu that works by keyboard and without
 script at 390 px, and the demo banner on every page in demo mode."""
 
+import os
+
 import pytest
 
 from perhekeskus.accounts import demo
@@ -42,14 +44,22 @@ def test_the_header_links_fit_on_one_row_at_1280_px(
 ):
     sign_in(page, live_server, demo_users[username])
     page.goto(f"{live_server.url}{language}/")
+    if os.environ.get("HEADER_SCREENSHOTS"):
+        page.screenshot(path=f"{os.environ['HEADER_SCREENSHOTS']}/{username}{language[1:]}.png")
     links = page.locator(".account-nav li")
-    assert links.count() >= 4
+    assert links.count() >= 2
     nav = box(page, ".account-nav")
     # One row of 44 px tap targets (and the row's own padding), not two or three.
     assert nav["height"] < 60, nav
-    tops = {round(links.nth(i).bounding_box()["y"]) for i in range(links.count())}
-    assert len(tops) == 1, tops
-    # Nothing is cut off on the right, and the menu button is not needed here.
+    # Every item on the same row (links and the sign-out button differ by a few px).
+    tops = [links.nth(i).bounding_box()["y"] for i in range(links.count())]
+    assert max(tops) - min(tops) < 10, tops
+    # No link wraps inside itself, nothing overflows, and no menu button is needed here.
+    assert all(links.nth(i).bounding_box()["height"] < 50 for i in range(links.count()))
+    assert page.evaluate(
+        "[...document.querySelectorAll('.account-nav ul')].every("
+        "list => list.scrollWidth <= list.clientWidth)"
+    )
     assert nav["x"] + nav["width"] <= 1280
     assert not page.locator(".site-menu__toggle").is_visible()
     assert page.locator(".language-switch").is_visible()
