@@ -33,6 +33,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# The site's own page, in the language of the address, when a form's token fails.
+CSRF_FAILURE_VIEW = "perhekeskus.web.views.csrf_failure"
 
 INSTALLED_APPS = [
     "modeltranslation",

@@ -106,9 +106,7 @@ def test_a_disclosure_menu_at_390_px_works_by_keyboard(browser, live_server, dem
 
 
 def test_the_menu_opens_without_javascript(browser, live_server, demo_users):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, java_script_enabled=False
-    )
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
     try:
         sign_in(page, live_server, demo_users["demo-analyst"])
