@@ -130,6 +130,8 @@ def server_command(addrport: str) -> list[str]:
         DEMO_WORKERS,
         "--access-logfile",
         "-",
+        # No control socket in the home folder: two demos would share one.
+        "--no-control-socket",
     ]
 
 
