@@ -2,6 +2,7 @@
 #   make demo        start the demo at http://127.0.0.1:8000
 #   make test        run all the tests (PostgreSQL when DATABASE_URL is set)
 #   make lint        ruff, the layers (import-linter), migrations and translations checks
+#                    (scripts/check-messages: no new, untranslated or fuzzy fi/sv message)
 #   make bench-search [N=100000]
 #   make bench-import [N=20000]
 #   make bench-access [READS=300] [LOG=200000]
@@ -34,6 +35,7 @@ lint: install
 	$(RUN) lint-imports
 	$(RUN) perhekeskus makemigrations --check --dry-run
 	$(RUN) perhekeskus compilemessages --ignore=.venv -v0
+	$(RUN) python scripts/check-messages
 
 messages: install
 	$(RUN) perhekeskus makemessages -l fi -l sv -l en --ignore=.venv --ignore=var --ignore=bench

@@ -33,6 +33,8 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+# The site's own page, in the language of the address, when a form's token fails.
+CSRF_FAILURE_VIEW = "perhekeskus.web.views.csrf_failure"
 
 INSTALLED_APPS = [
     "modeltranslation",
@@ -207,12 +209,25 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# (prod) ``perhekeskus collectstatic`` gathers the files here and WhiteNoise
+# serves them, compressed; with PERHEKESKUS_STATIC_MANIFEST (production and the
+# demo) under names carrying a hash of their content, so browsers may keep
+# them for good. Without it (development, tests) no collected copy is needed.
+STATIC_ROOT = Path(env.str("PERHEKESKUS_STATIC_ROOT", default=str(DATA_DIR / "static")))
+STATIC_MANIFEST = env.bool("PERHEKESKUS_STATIC_MANIFEST", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_MANIFEST
+            else "whitenoise.storage.CompressedStaticFilesStorage"
+        )
+    },
 }
-WHITENOISE_USE_FINDERS = True
+# Files straight from the apps' static folders: only in development; a
+# production server serves the collected copy in STATIC_ROOT.
+WHITENOISE_USE_FINDERS = env.bool("PERHEKESKUS_STATIC_FROM_SOURCE", default=DEBUG)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG and not DEMO_MODE)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from perhekeskus.catalogue.demo.loader import stable_id
@@ -21,6 +22,8 @@ from perhekeskus.catalogue.models import Organization
 from perhekeskus.programme.models import Municipality
 
 from .models import Membership, ProtectedAddressGrant, Role, Unit, User
+
+StrOrPromise = str | Promise
 
 _NAMESPACE = uuid.UUID("6f1c2d64-8a0e-4d59-9d0e-3b7a4f1e2c10")
 
@@ -46,7 +49,7 @@ class DemoUser:
     username: str
     first_name: str
     last_name: str
-    description: str
+    description: StrOrPromise
     kind: str = User.Kind.PROFESSIONAL
     role: str | None = None
     unit: str | None = None
@@ -416,6 +419,7 @@ def load_demo() -> None:
     create_demo_users()
 
 
-def demo_sign_ins() -> list[tuple[str, str]]:
-    """(user name, who they are) for the demo command to print."""
-    return [(spec.username, str(spec.description)) for spec in DEMO_USERS]
+def demo_sign_ins() -> list[tuple[str, StrOrPromise]]:
+    """(user name, who they are) for the demo command to print; the descriptions
+    are lazy, in the language active when they are printed."""
+    return [(spec.username, spec.description) for spec in DEMO_USERS]

@@ -8,6 +8,16 @@ demo exercises the real path: decimal commas, space thousands separators, a
 negative correction, and one class the mapping does not know (public
 transport in Kaislaranta, listed as not classified). Over the years money
 moves from care outside the home to family work and other early support.
+
+Each municipality's accounts are its own: a typical cost per child of each
+class, times that municipality's own cost level (its PROFILES: how many
+children are in early education, small village schools or two school
+networks in two languages, whether it has an upper secondary school, what it
+spends on youth work and culture), times its own children (the same figures
+as the child population indicator, sotkanet-9127, from which the population
+per child is read). Without the cost levels every municipality's spending
+per child came out the same, as accounts made from one euros-per-child
+figure times each one's children must.
 """
 
 from __future__ import annotations
@@ -53,6 +63,61 @@ MUNICIPAL = {
     "Muu kulttuuritoiminta": (92, Decimal("0.02")),
     "Hallinto": (610, Decimal("0.015")),
 }
+# Each municipality's cost level of a class against the typical euros per
+# child above (1 when not listed).
+PROFILES: dict[str, dict[str, Decimal]] = {
+    # Kaislaranta, the county's town: most children in early education, large
+    # schools, the upper secondary school of the area, a cultural centre.
+    "951": {
+        "Varhaiskasvatus": Decimal("1.08"),
+        "Perusopetus": Decimal("0.95"),
+        "Lukiokoulutus": Decimal("1.12"),
+        "Liikunta ja ulkoilu": Decimal("1.10"),
+        "Muu kulttuuritoiminta": Decimal("1.30"),
+        "Hallinto": Decimal("0.90"),
+    },
+    # Ahvenvesi, small and rural: more children cared for at home, village
+    # schools with few pupils, no upper secondary school of its own, a library bus.
+    "952": {
+        "Varhaiskasvatus": Decimal("0.86"),
+        "Esiopetus": Decimal("1.05"),
+        "Perusopetus": Decimal("1.14"),
+        "Lukiokoulutus": Decimal("0.55"),
+        "Nuorisotoiminta": Decimal("0.85"),
+        "Kirjastotoimi": Decimal("1.18"),
+        "Muu kulttuuritoiminta": Decimal("0.70"),
+        "Hallinto": Decimal("1.20"),
+    },
+    # Koivumäki: average schools, a youth work programme of its own.
+    "953": {
+        "Varhaiskasvatus": Decimal("0.98"),
+        "Lukiokoulutus": Decimal("0.94"),
+        "Nuorisotoiminta": Decimal("1.35"),
+        "Kirjastotoimi": Decimal("0.95"),
+    },
+    # Lohiniemi, bilingual: early education and schools in Finnish and in
+    # Swedish, so smaller groups and classes; a library in both languages.
+    "954": {
+        "Varhaiskasvatus": Decimal("1.06"),
+        "Esiopetus": Decimal("1.12"),
+        "Perusopetus": Decimal("1.19"),
+        "Lukiokoulutus": Decimal("1.15"),
+        "Kirjastotoimi": Decimal("1.22"),
+        "Muu kulttuuritoiminta": Decimal("1.10"),
+        "Hallinto": Decimal("1.10"),
+    },
+    # Kuusilahti: fewer children in early education, sports halls and trails.
+    "955": {
+        "Varhaiskasvatus": Decimal("0.93"),
+        "Perusopetus": Decimal("1.03"),
+        "Lukiokoulutus": Decimal("0.88"),
+        "Nuorisotoiminta": Decimal("0.80"),
+        "Liikunta ja ulkoilu": Decimal("1.25"),
+        "Muu kulttuuritoiminta": Decimal("0.85"),
+    },
+}
+# Children aged 0–17 per municipality, 2021–2025: the figures of the child
+# population indicator in perhekeskus/indicators/snapshots/demo-region-2021-2025.json.
 CHILDREN = {
     "951": (4910, 4860, 4800, 4745, 4690),
     "952": (1390, 1370, 1350, 1330, 1310),
@@ -82,7 +147,8 @@ def municipal_csv(code: str) -> str:
     for index, year in enumerate(YEARS):
         children = CHILDREN[code][index]
         for name, (per_child, growth) in MUNICIPAL.items():
-            amount = Decimal(per_child) * children * (1 + growth) ** index
+            level = PROFILES[code].get(name, Decimal(1))
+            amount = Decimal(per_child) * level * children * (1 + growth) ** index
             lines.append(f"{name};{year};{finnish(amount.quantize(Decimal('100'), ROUND_HALF_UP))}")
     if code == "952":
         # A correction booked as its own row: a state subsidy returned for 2024.

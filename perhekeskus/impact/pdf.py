@@ -8,6 +8,7 @@ address in the page is refused, so rendering never reaches the network.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -24,10 +25,23 @@ def static_file(url: str) -> str:
     prefix = urlsplit(settings.STATIC_URL).path
     if ".." in path.split("/") or not path.startswith(prefix):
         raise NotAStaticFile(url)
-    found = finders.find(path[len(prefix) :])
-    if not found:
+    relative = path[len(prefix) :]
+    found = (finders.find(relative) or _collected(relative)) if relative else None
+    if not found or not Path(found).is_file():
         raise NotAStaticFile(url)
     return found
+
+
+def _collected(relative: str) -> str | None:
+    """The collected copy in STATIC_ROOT: in production the pages name the
+    files by their hashed names (the manifest), which only the copy has."""
+    if not settings.STATIC_ROOT or not relative:
+        return None
+    root = Path(settings.STATIC_ROOT).resolve()
+    candidate = (root / relative).resolve()
+    if candidate.is_relative_to(root) and candidate.is_file():
+        return str(candidate)
+    return None
 
 
 def render_pdf(html: str, *, base_url: str) -> bytes:

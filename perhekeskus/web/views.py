@@ -39,6 +39,13 @@ def server_error(request):
     return _error(request, 500, "web/errors/500.html")
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (CSRF_FAILURE_VIEW): most often
+    a page left open past the session, or cookies turned off. Django's own
+    reason is for the log, not for the page."""
+    return _error(request, 403, "web/errors/403_csrf.html")
+
+
 @public
 @require_safe
 def api_docs(request):

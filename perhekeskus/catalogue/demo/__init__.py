@@ -5,7 +5,8 @@ Other apps join the demo through a ``demo`` module of their own
 (``perhekeskus.<app>.demo``) defining either or both of:
 
 * ``load_demo()`` – run after the region is loaded (e.g. demo users),
-* ``demo_sign_ins()`` – ``[(username, description), …]`` to print on start.
+* ``demo_sign_ins()`` – ``[(username, description), …]`` to print on start
+  (descriptions translatable, lazily).
 """
 
 import importlib
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 from django.apps import apps
+from django.utils.functional import Promise
 
 from .loader import LoadSummary, demo_region_loaded, load_demo_region
 
@@ -49,6 +51,8 @@ def load_demo_extensions() -> None:
         hook()
 
 
-def demo_sign_ins() -> list[tuple[str, str]]:
-    """The demo sign-ins ``(username, description)`` other apps offer."""
+def demo_sign_ins() -> list[tuple[str, str | Promise]]:
+    """The demo sign-ins ``(username, description)`` other apps offer; a
+    description may be lazy (``gettext_lazy``), so that it is read in the
+    language active when it is printed."""
     return [pair for hook in _hooks("demo_sign_ins") for pair in hook()]

@@ -19,7 +19,13 @@ from django.utils import timezone, translation
 from perhekeskus.catalogue.demo import demo_sign_ins, load_demo_region
 from perhekeskus.catalogue.demo.loader import DemoDataError, all_services, check_data, stable_id
 from perhekeskus.catalogue.demo.region import REGION_CODE
-from perhekeskus.catalogue.management.commands.demo import server_url, stale_translations
+from perhekeskus.catalogue.management.commands.demo import (
+    chosen_language,
+    collect_static,
+    server_env,
+    server_url,
+    stale_translations,
+)
 from perhekeskus.catalogue.models import (
     HoursException,
     Language,
@@ -311,24 +317,112 @@ def test_load_demo_command_reports_counts(demo_output, db):
     assert f"{len(all_services())} services" in out.getvalue()
 
 
-def test_demo_serves_with_the_demo_flags(demo_output, db, monkeypatch):
-    calls = []
+def test_demo_serves_as_production_with_demo_mode_on(demo_output, db, monkeypatch):
+    calls, collected = [], []
     monkeypatch.setattr(
         "perhekeskus.catalogue.management.commands.demo.os.execve",
         lambda path, argv, env: calls.append((argv, env)),
     )
+    monkeypatch.setattr(
+        "perhekeskus.catalogue.management.commands.demo.collect_static", collected.append
+    )
+    monkeypatch.delenv("DJANGO_ALLOWED_HOSTS", raising=False)
     out = StringIO()
     call_command("demo", "--addrport", "127.0.0.1:8123", stdout=out)
     assert "http://127.0.0.1:8123/" in out.getvalue()
     ((argv, env),) = calls
-    assert argv[-3:] == ["runserver", "--noreload", "127.0.0.1:8123"]
-    assert env["PERHEKESKUS_DEMO"] == "1" and env["DJANGO_DEBUG"] == "1"
+    assert argv[1:5] == ["-m", "gunicorn", "perhekeskus.wsgi:application", "--bind"]
+    assert argv[5] == "127.0.0.1:8123"
+    assert env["PERHEKESKUS_DEMO"] == "1"
+    # Production settings: no debug pages, the collected static files.
+    assert env["DJANGO_DEBUG"] == "0"
+    assert env["PERHEKESKUS_STATIC_MANIFEST"] == "1"
+    assert env["PERHEKESKUS_STATIC_FROM_SOURCE"] == "0"
+    assert env["DJANGO_ALLOWED_HOSTS"].split(",") == ["127.0.0.1", "localhost", "[::1]"]
+    # The static files were collected with the server's own settings.
+    assert collected == [env]
 
 
-def test_demo_sign_ins_are_pairs_of_text():
-    for username, description in demo_sign_ins():
+def test_demo_allows_the_host_it_serves_and_the_configured_ones(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "demo.example.org")
+    hosts = server_env("192.0.2.5:9000")["DJANGO_ALLOWED_HOSTS"].split(",")
+    assert hosts == ["127.0.0.1", "localhost", "[::1]", "192.0.2.5", "demo.example.org"]
+    assert server_url("8001") == "http://127.0.0.1:8001/"
+
+
+def test_static_files_are_collected_again_only_when_their_sources_change(
+    tmp_path, settings, monkeypatch
+):
+    settings.STATIC_ROOT = tmp_path
+    runs = []
+
+    class Done:
+        returncode = 0
+
+    def run(command, env, check):
+        runs.append(command)
+        return Done()
+
+    monkeypatch.setattr("perhekeskus.catalogue.management.commands.demo.subprocess.run", run)
+    collect_static({})
+    collect_static({})
+    assert len(runs) == 1 and runs[0][-3:] == ["collectstatic", "--noinput", "-v0"]
+    (tmp_path / ".demo-sources").write_text("an older collection")
+    collect_static({})
+    assert len(runs) == 2
+
+
+SIGN_IN_TEXTS = {
+    "fi": ("Demokirjautumiset:", "Terveydenhoitaja, lastenneuvola", "Salasana on sama"),
+    "sv": ("Demoinloggningar:", "Hälsovårdare, barnrådgivningen", "Lösenordet är detsamma"),
+    "en": ("Demo sign-ins:", "Public health nurse, child health clinic", "The password is"),
+}
+
+
+def test_the_language_comes_from_the_option_else_the_environment_else_finnish(monkeypatch):
+    monkeypatch.setenv("LANGUAGE", "de:en_GB")
+    assert chosen_language(None) == "en"
+    assert chosen_language("sv") == "sv"
+    monkeypatch.setenv("LANGUAGE", "de")
+    assert chosen_language(None) == "fi"
+    monkeypatch.delenv("LANGUAGE")
+    assert chosen_language(None) == "fi"
+
+
+@pytest.mark.parametrize(
+    ("option", "environment", "expected"),
+    [(None, "", "fi"), ("sv", "", "sv"), (None, "sv_FI.UTF-8:en", "sv"), ("en", "sv", "en")],
+)
+def test_demo_prints_the_sign_ins_in_the_chosen_language(
+    demo_output, db, monkeypatch, option, environment, expected
+):
+    heading, nurse, instructions = SIGN_IN_TEXTS[expected]
+    monkeypatch.setenv("LANGUAGE", environment)
+    assert chosen_language(option) == expected
+    out = StringIO()
+    args = ["demo", "--no-serve"] + (["--language", option] if option else [])
+    with translation.override("fi"):
+        call_command(*args, stdout=out)
+    text = out.getvalue()
+    assert heading in text
+    assert f"demo-nurse {nurse}" in " ".join(text.split())
+    assert instructions in text
+    other = {"fi", "sv", "en"} - {expected}
+    assert not any(SIGN_IN_TEXTS[language][0] in text for language in other)
+
+
+def test_demo_sign_ins_are_pairs_of_translatable_text():
+    sign_ins = demo_sign_ins()
+    assert sign_ins
+    for username, description in sign_ins:
         assert isinstance(username, str) and username
-        assert isinstance(description, str) and description
+        assert str(description)
+    nurse = dict(sign_ins)["demo-nurse"]
+    with translation.override("sv"):
+        swedish = str(nurse)
+    with translation.override("en"):
+        english = str(nurse)
+    assert swedish != english
 
 
 def test_the_data_check_refuses_contradictions():

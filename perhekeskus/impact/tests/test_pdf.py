@@ -62,3 +62,21 @@ def test_the_pdf_reads_only_static_files():
     ):
         with pytest.raises(NotAStaticFile):
             static_file(url)
+
+
+def test_the_pdf_reads_the_collected_files_by_their_hashed_names(settings, tmp_path):
+    from perhekeskus.impact.pdf import NotAStaticFile, static_file
+
+    settings.STATIC_ROOT = tmp_path / "static"
+    (tmp_path / "static" / "impact").mkdir(parents=True)
+    hashed = tmp_path / "static" / "impact" / "impact.0123abcd.css"
+    hashed.write_text("body {}")
+    (tmp_path / "secret.txt").write_text("no")
+    assert static_file("http://testserver/static/impact/impact.0123abcd.css") == str(hashed)
+    for url in (
+        "http://testserver/static/%2e%2e/secret.txt",
+        "http://testserver/static/impact/missing.css",
+        "http://testserver/static/",
+    ):
+        with pytest.raises(NotAStaticFile):
+            static_file(url)

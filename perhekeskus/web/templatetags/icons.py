@@ -60,6 +60,7 @@ ICONS: dict[str, str] = {
         '<path d="M11 7v6h5l3 6M11 10h5M8 10.5a5.5 5.5 0 1 0 7.5 7.5"/>'
     ),
     "map": '<path d="M3 7l6-3 6 3 6-3v13l-6 3-6-3-6 3zM9 4v13M15 7v13"/>',
+    "menu": '<path d="M4 6h16M4 12h16M4 18h16"/>',
     "arrow": '<path d="M5 12h14M13 18l6-6-6-6"/>',
     "info": '<circle cx="12" cy="12" r="9"/><path d="M12 8h.01M11 12h1v4h1"/>',
 }
