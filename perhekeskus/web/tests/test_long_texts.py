@@ -35,7 +35,14 @@ def _textareas():
                     yield f"{name}.{form.__name__}.{field_name}", field
 
 
-@pytest.mark.parametrize(("where", "field"), list(_textareas()), ids=lambda v: str(v)[:80])
+_TEXTAREAS = list(_textareas())
+
+
+# Ids from the place only: a field's repr holds its memory address, which
+# differs between test workers.
+@pytest.mark.parametrize(
+    ("where", "field"), _TEXTAREAS, ids=[where for where, _field in _TEXTAREAS]
+)
 def test_every_textarea_is_counted_and_never_cut(where, field):
     assert "maxlength" not in field.widget_attrs(field.widget), where
     assert getattr(field, "max_length", None) is None, where
