@@ -1,8 +1,9 @@
 /*
  * Progressive enhancement. Every page works without this script; it only
  * adds "use my location" to the service finder, submits the sort choice at
- * once, marks the results busy while htmx fetches new ones and keeps the
- * character counters of long texts current while typing.
+ * once, marks the results busy while htmx fetches new ones, keeps the
+ * character counters of long texts current while typing and lets wide
+ * tables scroll in a region of their own.
  */
 (function () {
   "use strict";
@@ -90,7 +91,54 @@
     });
   }
 
+  // A table that may be wider than the page scrolls in a region of its own
+  // that the keyboard can reach (WCAG 1.4.10 and 2.1.1). Regions the
+  // templates made are completed; any other table is wrapped.
+  var SCROLLERS = ".table-scroll, .desk-table-wrap, .impact-scroll";
+  var tableCaptions = 0;
+
+  function labelRegion(region, table) {
+    if (region.hasAttribute("aria-label") || region.hasAttribute("aria-labelledby")) {
+      return;
+    }
+    var caption = table && table.querySelector("caption");
+    if (caption && caption.textContent.trim()) {
+      if (!caption.id) {
+        tableCaptions += 1;
+        caption.id = "table-caption-" + tableCaptions;
+      }
+      region.setAttribute("aria-labelledby", caption.id);
+    } else {
+      region.setAttribute("aria-label", document.body.dataset.tableLabel || "");
+    }
+  }
+
+  function setUpTables(root) {
+    root.querySelectorAll(SCROLLERS).forEach(function (region) {
+      if (!region.hasAttribute("tabindex")) {
+        region.setAttribute("tabindex", "0");
+      }
+      if (!region.hasAttribute("role")) {
+        region.setAttribute("role", "region");
+      }
+      labelRegion(region, region.querySelector("table"));
+    });
+    root.querySelectorAll("main table").forEach(function (table) {
+      if (table.closest(SCROLLERS)) {
+        return;
+      }
+      var region = document.createElement("div");
+      region.className = "table-scroll";
+      region.setAttribute("tabindex", "0");
+      region.setAttribute("role", "region");
+      labelRegion(region, table);
+      table.parentNode.insertBefore(region, table);
+      region.appendChild(table);
+    });
+  }
+
   function init() {
+    setUpTables(document);
     document.querySelectorAll("[data-locate]").forEach(setUpLocate);
     document.querySelectorAll("textarea[data-counter]").forEach(setUpCounter);
 
@@ -122,6 +170,13 @@
       element.hidden = true;
     });
   }
+
+  // Content htmx swapped in gets the same care.
+  document.addEventListener("htmx:load", function (event) {
+    if (event.target && event.target.querySelectorAll) {
+      setUpTables(event.target.closest("main") ? event.target : document);
+    }
+  });
 
   // While htmx loads new results, tell assistive technology the region is busy.
   document.addEventListener("htmx:beforeRequest", function () {
