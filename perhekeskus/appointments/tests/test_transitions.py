@@ -91,7 +91,7 @@ def test_overlong_booking_texts_are_refused_never_cut(appointments):
         with pytest.raises(services.AppointmentError) as error:
             book(appointments, **{field: "x" * (limit + 1)})
         assert error.value.code == code
-        assert f"{limit + 1} characters" in error.value.messages[0]
+        assert f"{limit + 1}" in error.value.messages[0]
     assert not Appointment.objects.exists()
     kept = book(appointments, note_for_family="y" * services.MAX_NOTE_FOR_FAMILY)
     assert len(kept.note_for_family) == services.MAX_NOTE_FOR_FAMILY

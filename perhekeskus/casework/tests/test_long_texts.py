@@ -45,7 +45,8 @@ def test_the_api_answers_422_with_the_reason(case, client):
         content_type="application/json",
     )
     assert response.status_code == 422
-    assert f"{MAX_SITUATION + 1} characters" in response.content.decode()
+    assert response.json()["detail"][0]["loc"][-1] == "situation"
+    assert str(MAX_SITUATION + 1) in response.json()["detail"][0]["msg"]
     assert not Contact.objects.exists()
 
 

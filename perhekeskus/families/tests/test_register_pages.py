@@ -176,7 +176,7 @@ def test_newborn_then_identity_code_then_history_in_words(world, nurse):
     )
     assert joined.status_code == 302
     page = nurse.get(f"/en/families/{world.virtanen.pk}/").content.decode()
-    history = page.split('id="history-heading"')[1]
+    history = page.split('id="history-heading"')[1].split("</main>")[0]
     assert "identity code joined to the record" in history
     assert "temporary identifier before the identity code" in history
     assert not UUID.search(history)
@@ -195,7 +195,7 @@ def test_history_names_organisation_and_unit_of_a_consent(world, nurse):
         family=world.virtanen,
     )
     page = nurse.get(f"/en/families/{world.virtanen.pk}/").content.decode()
-    history = page.split('id="history-heading"')[1]
+    history = page.split('id="history-heading"')[1].split("</main>")[0]
     assert f"to organisation: {world.county.name}" in history
     assert world.clinic.name in history
     assert not UUID.search(history)

@@ -106,6 +106,7 @@ def test_a_too_long_text_is_answered_422_with_the_reason_and_nothing_changes(cli
             **headers,
         )
         assert response.status_code == 422, step
-        assert f"{REASON_MAX_LENGTH + 1} characters" in response.content.decode()
+        assert response.json()["detail"][0]["loc"][-1] == field
+        assert str(REASON_MAX_LENGTH + 1) in response.json()["detail"][0]["msg"]
     mobile.refresh_from_db()
     assert mobile.state == State.SENT
