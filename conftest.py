@@ -35,6 +35,16 @@ def _access_log_anchor(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _organization_kind_names_forgotten():
+    # The kinds' names are kept in the process; a test's rows roll back.
+    from perhekeskus.catalogue import kinds
+
+    kinds.clear()
+    yield
+    kinds.clear()
+
+
+@pytest.fixture(autouse=True)
 def _cache_in_memory(request, settings):
     # The configured cache is a table in the database, which the apps' cache
     # clearing fixtures would reach before a test's database is set up; tests

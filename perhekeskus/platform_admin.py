@@ -2,6 +2,7 @@
 
 Django's admin serves the vocabularies only — methods, taxonomy terms
 (target groups, life situations… in three languages), languages, the
+organisation kinds' names (the codes are fixed; a kind is only renamed), the
 organiser's voucher and purchased-service providers and the organisations'
 video services — on a site of its own (the default admin site is not
 served). It sits beside the root URLconf because it registers models of
@@ -33,7 +34,7 @@ from perhekeskus.accounts.capabilities import Capability
 from perhekeskus.accounts.selectors import user_capabilities
 from perhekeskus.appointments.models import VideoService
 from perhekeskus.catalogue.admin import TaxonomyTermAdmin
-from perhekeskus.catalogue.models import Language, TaxonomyTerm
+from perhekeskus.catalogue.models import Language, OrganizationKindName, TaxonomyTerm
 from perhekeskus.families.models import ServiceProvision
 from perhekeskus.planning.admin import MethodAdmin
 from perhekeskus.planning.models import Method
@@ -123,6 +124,22 @@ class LanguageAdmin(TranslationAdmin):
     list_display = ("name", "code")
 
 
+class OrganizationKindNameAdmin(TranslationAdmin):
+    """The organisation kinds' names and descriptions. The codes are fixed —
+    the rules read them (who is public, which sector a disclosure goes to…) —
+    so a kind is only renamed here, never added or deleted (decision 0014)."""
+
+    list_display = ("name", "kind")
+    readonly_fields = ("kind",)
+    fields = ("kind", "name", "description")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class ServiceProvisionAdmin(admin.ModelAdmin):
     list_display = ("provider", "organiser", "kind", "starts_on", "ends_on")
     list_filter = ("kind",)
@@ -137,5 +154,6 @@ site = PlatformAdminSite(name="platform_admin")
 site.register(Method, MethodAdmin)
 site.register(TaxonomyTerm, TaxonomyTermAdmin)
 site.register(Language, LanguageAdmin)
+site.register(OrganizationKindName, OrganizationKindNameAdmin)
 site.register(ServiceProvision, ServiceProvisionAdmin)
 site.register(VideoService, VideoServiceAdmin)

@@ -20,6 +20,8 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self) -> None:
+        from . import kinds  # noqa: F401  (its names are forgotten when saved)
+
         post_migrate.connect(
             _rebuild_search_index_if_missing,
             sender=self,

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import get_language
 
-from .models import Organization, Service, ServiceChannel, ServiceSearchDocument
+from .kinds import kind_name
+from .models import Service, ServiceChannel, ServiceSearchDocument
 
 LANGUAGES = [code for code, _label in settings.LANGUAGES]
 
@@ -125,7 +126,7 @@ class CardOrganization:
         return _local(self.names)
 
     def get_kind_display(self) -> str:
-        return dict(Organization.Kind.choices).get(self.kind, self.kind)
+        return kind_name(self.kind)
 
 
 @dataclass

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from . import selectors
-from .models import Organization, ServiceChannel
+from .kinds import kind_choices
+from .models import ServiceChannel
 from .query import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
@@ -102,7 +103,7 @@ class ServiceSearchForm(forms.Form):
     provider_kind = forms.MultipleChoiceField(
         label=_("Provider"),
         required=False,
-        choices=Organization.Kind.choices,
+        choices=kind_choices,
         widget=CheckboxList,
     )
     life_situation = forms.MultipleChoiceField(

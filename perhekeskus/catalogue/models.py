@@ -124,9 +124,38 @@ class Organization(SourcedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_kind_display(self) -> str:
+        """The kind's name as the platform administrators keep it, in the
+        active language (the code's label when no name is kept)."""
+        from .kinds import kind_name
+
+        return kind_name(self.kind)
+
     @property
     def is_public(self) -> bool:
         return self.kind in self.PUBLIC_KINDS
+
+
+class OrganizationKindName(models.Model):
+    """The name and description people see for one of the fixed organisation
+    kinds, kept by the platform administrators in three languages.
+
+    The codes stay in ``Organization.Kind``: the rules read them, so a kind is
+    never added or deleted here, only named (decision 0014)."""
+
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Organization.Kind.choices, unique=True
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("organisation kind")
+        verbose_name_plural = _("organisation kinds")
+        ordering = ["kind"]
+
+    def __str__(self) -> str:
+        return self.name or self.kind
 
 
 class Service(SourcedModel):

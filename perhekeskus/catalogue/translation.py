@@ -5,6 +5,7 @@ from .models import (
     Language,
     Location,
     Organization,
+    OrganizationKindName,
     Service,
     ServiceChannel,
     TaxonomyTerm,
@@ -23,6 +24,11 @@ class LanguageTranslation(TranslationOptions):
 
 @register(Organization)
 class OrganizationTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(OrganizationKindName)
+class OrganizationKindNameTranslation(TranslationOptions):
     fields = ("name", "description")
 
 

@@ -621,6 +621,7 @@ PLATFORM_MODELS = {
     "planning_method": "planning.Method",
     "catalogue_taxonomyterm": "catalogue.TaxonomyTerm",
     "catalogue_language": "catalogue.Language",
+    "catalogue_organizationkindname": "catalogue.OrganizationKindName",
     "families_serviceprovision": "families.ServiceProvision",
     "appointments_videoservice": "appointments.VideoService",
 }
