@@ -134,7 +134,21 @@ class GoalForm(forms.Form):
         max_length=200,
         help_text=_("For example: mother, the child, the whole family."),
     )
+    child = forms.ChoiceField(
+        label=_("The child's own goal"),
+        required=False,
+        help_text=_("Choose the child when the goal is the child's own."),
+    )
     remove = forms.BooleanField(label=_("Remove this goal"), required=False)
+
+    def __init__(self, *args, children=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["child"].choices = [("", _("No: an adult's or the whole family's goal"))] + [
+            (str(c.pk), c.first_names) for c in children
+        ]
+        self.fields["child"].error_messages["invalid_choice"] = _(
+            "Choose a child of this family."
+        )
 
 
 class ActionForm(forms.Form):
