@@ -146,9 +146,7 @@ class GoalForm(forms.Form):
         self.fields["child"].choices = [("", _("No: an adult's or the whole family's goal"))] + [
             (str(c.pk), c.first_names) for c in children
         ]
-        self.fields["child"].error_messages["invalid_choice"] = _(
-            "Choose a child of this family."
-        )
+        self.fields["child"].error_messages["invalid_choice"] = _("Choose a child of this family.")
 
 
 class ActionForm(forms.Form):

@@ -170,9 +170,7 @@ def parts_of(assessment: Assessment | None) -> AssessmentParts:
 
 def children_of(matter: Matter, *, today: datetime.date | None = None) -> list:
     """The family's children (for recording each child's own view), youngest last."""
-    return family_children(
-        matter.family_id, getattr(matter.family, "access", None), today=today
-    )
+    return family_children(matter.family_id, getattr(matter.family, "access", None), today=today)
 
 
 def family_children(family_id, decision=None, *, today: datetime.date | None = None) -> list:
