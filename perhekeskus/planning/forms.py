@@ -201,7 +201,10 @@ class ActionForm(forms.Form):
     def __init__(self, *args, goals=(), services=(), methods=(), team=(), referrals=(), **kwargs):
         super().__init__(*args, **kwargs)
         blank = [("", "—")]
-        self.fields["goal"].choices = blank + [(str(g.pk), g.text[:80]) for g in goals]
+        self.fields["goal"].choices = blank + [
+            (str(g.pk), f"{g.child.first_names}: {g.text[:80]}" if g.child_id else g.text[:80])
+            for g in goals
+        ]
         self.fields["service"].choices = blank + [
             (str(s.pk), f"{s.name} – {s.organization.name}") for s in services
         ]

@@ -229,7 +229,9 @@ def section_versions(assessment: Assessment) -> QuerySet[AssessmentSectionVersio
 
 def _plan_queryset():
     return Plan.objects.select_related("updated_by", "matter").prefetch_related(
-        Prefetch("goals", queryset=Goal.objects.filter(removed_at__isnull=True)),
+        Prefetch(
+            "goals", queryset=Goal.objects.filter(removed_at__isnull=True).select_related("child")
+        ),
         Prefetch(
             "actions",
             queryset=PlanAction.objects.filter(removed_at__isnull=True).select_related(
