@@ -108,6 +108,7 @@ def _goal_fields():
     return [
         ("text", _label(Goal, "text"), _show),
         ("said_by", _label(Goal, "said_by"), _show),
+        ("child_name", _label(Goal, "child"), _show),
     ]
 
 

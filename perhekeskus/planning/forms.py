@@ -134,7 +134,19 @@ class GoalForm(forms.Form):
         max_length=200,
         help_text=_("For example: mother, the child, the whole family."),
     )
+    child = forms.ChoiceField(
+        label=_("The child's own goal"),
+        required=False,
+        help_text=_("Choose the child when the goal is the child's own."),
+    )
     remove = forms.BooleanField(label=_("Remove this goal"), required=False)
+
+    def __init__(self, *args, children=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["child"].choices = [("", _("No: an adult's or the whole family's goal"))] + [
+            (str(c.pk), c.first_names) for c in children
+        ]
+        self.fields["child"].error_messages["invalid_choice"] = _("Choose a child of this family.")
 
 
 class ActionForm(forms.Form):
@@ -189,7 +201,10 @@ class ActionForm(forms.Form):
     def __init__(self, *args, goals=(), services=(), methods=(), team=(), referrals=(), **kwargs):
         super().__init__(*args, **kwargs)
         blank = [("", "—")]
-        self.fields["goal"].choices = blank + [(str(g.pk), g.text[:80]) for g in goals]
+        self.fields["goal"].choices = blank + [
+            (str(g.pk), f"{g.child.first_names}: {g.text[:80]}" if g.child_id else g.text[:80])
+            for g in goals
+        ]
         self.fields["service"].choices = blank + [
             (str(s.pk), f"{s.name} – {s.organization.name}") for s in services
         ]

@@ -426,6 +426,16 @@ class Goal(BaseModel):
         blank=True,
         help_text=_("For example: mother, the child, the whole family."),
     )
+    # The child of the family whose own goal this is (None: an adult's or the
+    # whole family's goal, told by ``said_by``).
+    child = models.ForeignKey(
+        "families.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("child"),
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # Removed from the plan; kept for the versions that name it.
     removed_at = models.DateTimeField(_("removed"), null=True, blank=True)

@@ -170,15 +170,50 @@ def parts_of(assessment: Assessment | None) -> AssessmentParts:
 
 def children_of(matter: Matter, *, today: datetime.date | None = None) -> list:
     """The family's children (for recording each child's own view), youngest last."""
-    today = today or timezone.localdate()
-    decision = getattr(matter.family, "access", None)
+    return family_children(matter.family_id, getattr(matter.family, "access", None), today=today)
+
+
+def family_children(family_id, decision=None, *, today: datetime.date | None = None) -> list:
+    """The children who are members of the family now (those ``decision`` covers)."""
     memberships = (
-        FamilyMembership.objects.active(today)
-        .filter(family_id=matter.family_id, role=FamilyMembership.Role.CHILD)
+        FamilyMembership.objects.active(today or timezone.localdate())
+        .filter(family_id=family_id, role=FamilyMembership.Role.CHILD)
         .select_related("person")
         .order_by("person__date_of_birth")
     )
     return [m.person for m in memberships if decision is None or decision.covers(m.person_id)]
+
+
+@dataclass(frozen=True)
+class ChildPart:
+    """A child's own part of the plan: the child's goals, each with the actions
+    serving it, and the child's own view from the assessment (when shown)."""
+
+    child: object
+    goals: list  # [(goal, [action, …]), …]
+    view: object = None
+
+
+def child_parts(plan, children, views=None) -> tuple[list[ChildPart], list]:
+    """Each child's part of ``plan`` and the goals of the adults or whole family.
+
+    ``views``: the children's own views in the assessment by child id. A goal
+    naming a child who is no longer a member stays with the family's goals.
+    """
+    goals = list(plan.goals.all()) if plan else []
+    actions = list(plan.actions.all()) if plan else []
+    parts = []
+    for child in children:
+        own = [g for g in goals if g.child_id == child.pk]
+        parts.append(
+            ChildPart(
+                child=child,
+                goals=[(g, [a for a in actions if a.goal_id == g.pk]) for g in own],
+                view=(views or {}).get(child.pk),
+            )
+        )
+    in_parts = {c.pk for c in children}
+    return parts, [g for g in goals if g.child_id not in in_parts]
 
 
 def section_versions(assessment: Assessment) -> QuerySet[AssessmentSectionVersion]:
@@ -194,7 +229,9 @@ def section_versions(assessment: Assessment) -> QuerySet[AssessmentSectionVersio
 
 def _plan_queryset():
     return Plan.objects.select_related("updated_by", "matter").prefetch_related(
-        Prefetch("goals", queryset=Goal.objects.filter(removed_at__isnull=True)),
+        Prefetch(
+            "goals", queryset=Goal.objects.filter(removed_at__isnull=True).select_related("child")
+        ),
         Prefetch(
             "actions",
             queryset=PlanAction.objects.filter(removed_at__isnull=True).select_related(
@@ -318,6 +355,9 @@ def plan_for_citizen(user, *, request=None) -> list[Plan]:
     )
     for plan in plans:
         plan.family = access_family(actor, plan.family_id, request=request)
+        plan.child_parts, plan.family_goals = child_parts(
+            plan, family_children(plan.family_id, plan.family.access)
+        )
         record(
             actor,
             Subject("plan (family's own view)", family_id=plan.family_id),

@@ -486,7 +486,7 @@ def _person_name(user) -> str:
 
 def plan_snapshot(plan: Plan) -> dict:
     """The plan's content as a version keeps it (ids as strings, dates ISO)."""
-    goals = list(plan.goals.filter(removed_at__isnull=True))
+    goals = list(plan.goals.filter(removed_at__isnull=True).select_related("child"))
     goal_text = {g.pk: g.text for g in goals}
     actions = (
         plan.actions.filter(removed_at__isnull=True)
@@ -497,7 +497,16 @@ def plan_snapshot(plan: Plan) -> dict:
         "state": plan.state,
         "review_on": plan.review_on.isoformat() if plan.review_on else None,
         "not_needed_reason": plan.not_needed_reason,
-        "goals": [{"id": str(g.pk), "text": g.text, "said_by": g.said_by} for g in goals],
+        "goals": [
+            {
+                "id": str(g.pk),
+                "text": g.text,
+                "said_by": g.said_by,
+                "child": str(g.child_id) if g.child_id else None,
+                "child_name": g.child.first_names if g.child_id else "",
+            }
+            for g in goals
+        ],
         "actions": [
             {
                 "id": str(a.pk),
@@ -691,6 +700,7 @@ def plan_save(
     """Save the family's plan (goals and actions) as a new version.
 
     ``goals``: dicts with ``id`` (None for a new one), ``text``, ``said_by``,
+    ``child`` (the id of a child of the family whose own goal it is, or None),
     ``remove``. ``actions``: dicts with ``id``, ``remove`` and the fields of
     :func:`_clean_action`. Finished actions are not changed or removed.
     A plan recorded as not needed becomes a plan being prepared again.
@@ -704,6 +714,7 @@ def plan_save(
     if int(expected_version) != plan.version:
         raise _plan_conflict(plan, int(expected_version))
     now = timezone.now()
+    today = _local_today(now)
     before = plan_snapshot(plan) if plan.version else None
 
     existing_goals = {g.pk: g for g in plan.goals.filter(removed_at__isnull=True)}
@@ -721,12 +732,22 @@ def plan_save(
         if not text:
             raise ValidationError(_("Write each goal in the family's own words."))
         said_by = _clean_text(item.get("said_by"), limit=200)
+        child_id = None
+        if item.get("child"):
+            child_id = _child_of_family(matter, _as_uuid(item.get("child")), today).pk
         if goal is None:
-            goal = Goal.objects.create(plan=plan, text=text, said_by=said_by, order=order)
+            goal = Goal.objects.create(
+                plan=plan, text=text, said_by=said_by, child_id=child_id, order=order
+            )
             existing_goals[goal.pk] = goal
-        elif (goal.text, goal.said_by, goal.order) != (text, said_by, order):
-            goal.text, goal.said_by, goal.order = text, said_by, order
-            goal.save(update_fields=["text", "said_by", "order", "updated_at"])
+        elif (goal.text, goal.said_by, goal.child_id, goal.order) != (
+            text,
+            said_by,
+            child_id,
+            order,
+        ):
+            goal.text, goal.said_by, goal.child_id, goal.order = text, said_by, child_id, order
+            goal.save(update_fields=["text", "said_by", "child", "order", "updated_at"])
 
     team_ids = _team_user_ids(matter)
     existing_actions = {a.pk: a for a in plan.actions.filter(removed_at__isnull=True)}

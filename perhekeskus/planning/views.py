@@ -374,6 +374,14 @@ def assessment_history(request, matter_id):
 
 def _plan_page(request, matter, *, status=200, **extra):
     plan = selectors.plan_of(request.actor, matter, request=request)
+    may_see_assessment = selectors.may_see_assessment(request.actor, matter)
+    # Every child member now, also one added to the family after the plan began.
+    children = selectors.children_of(matter)
+    views = {}
+    if may_see_assessment and children:
+        assessment = selectors.assessment_of(request.actor, matter, request=request)
+        views = {s.child_id: s for s in selectors.parts_of(assessment).children}
+    child_parts, family_goals = selectors.child_parts(plan, children, views)
     context = {
         "matter": matter,
         "plan": plan,
@@ -382,9 +390,10 @@ def _plan_page(request, matter, *, status=200, **extra):
         "agree_form": forms.AgreeForm(initial={"version": plan.version if plan else 0}),
         "comment_form": forms.CommentForm(),
         "not_delivered_form": forms.NotDeliveredForm(),
-        "may_see_assessment": selectors.may_see_assessment(request.actor, matter),
-        # Every child member now, also one added to the family after the plan began.
-        "children": selectors.children_of(matter),
+        "may_see_assessment": may_see_assessment,
+        "children": children,
+        "child_parts": child_parts,
+        "family_goals": family_goals,
         **extra,
     }
     return render(request, "planning/plan.html", context, status=status)
@@ -429,10 +438,21 @@ def _plan_edit_forms(request, matter, plan, data=None):
             "review_on": plan.review_on if plan else None,
         },
     )
+    children = selectors.children_of(matter)
+    initial = [
+        {"id": g.pk, "text": g.text, "said_by": g.said_by, "child": str(g.child_id or "")}
+        for g in goals
+    ]
+    # "Add a goal for <child>": a new goal row with the child already chosen
+    # (kept as the row's starting point when the form is sent).
+    wanted = request.GET.get("child")
+    if wanted and any(str(c.pk) == wanted for c in children):
+        initial.append({"child": wanted})
     goal_forms = forms.GoalFormSet(
         data,
         prefix="goals",
-        initial=[{"id": g.pk, "text": g.text, "said_by": g.said_by} for g in goals],
+        initial=initial,
+        form_kwargs={"children": children},
     )
     action_forms = forms.ActionFormSet(
         data,
