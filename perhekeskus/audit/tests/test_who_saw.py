@@ -82,7 +82,7 @@ def test_what_was_seen_is_said_in_plain_words_for_each_kind_of_record(world):
         (
             "appointment",
             {"kind": "appointment", "on": "2026-12-03"},
-            "Read: an appointment on 3.12.",
+            "Read: an appointment on 3 Dec",
         ),
         ("appointment", None, "Read: an appointment"),
         ("my appointments", None, "Read: the family's appointments in a list"),
@@ -240,7 +240,7 @@ def test_entries_are_grouped_by_day_and_by_professional_newest_first(world, pare
     assert page.count('<h3 id="log-day-') == 2
     assert "public health nurse" in page and world.clinic.name in page
     assert Organization.objects.get(pk=world.county.pk).name in page  # the organisation
-    assert "an appointment on 3.12." in page
+    assert "an appointment on 3 Dec" in page
     assert not UUID.search(page.split("<form")[1].split("</form>")[1])
 
 
