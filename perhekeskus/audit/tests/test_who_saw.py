@@ -144,7 +144,7 @@ def test_basis_of_a_consent_says_when_it_was_given_and_for_what(world):
     (entry,) = _described(AccessLogEntry.objects.filter(actor_id=world.ngo_worker.pk))
     given = timezone.localtime(consent.created_at)
     assert entry.basis_text == (
-        f"with your consent given on {given.day}.{given.month}.{given.year} to Perhekahvila"
+        f"with your consent given on {given.day} {given:%b %Y} to Perhekahvila"
     )
 
 
@@ -211,7 +211,7 @@ def test_team_and_responsible_bases_name_the_matter_and_the_unit(db, _fast_passw
     assert entry.basis_text == (
         "member of your family's team for the plan in the matter social work for families "
         "with children, "
-        f"pending since {pending.day}.{pending.month}.{pending.year}, {case.other_unit.name}"
+        f"pending since {pending.day} {pending:%b %Y}, {case.other_unit.name}"
     )
     # The auditor reads the same entry with the member's name, never an id.
     (audited,) = selectors.describe([AccessLogEntry.objects.get(pk=entry.pk)])
