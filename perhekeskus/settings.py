@@ -201,6 +201,9 @@ LOCALE_PATHS = [
     BASE_DIR / "perhekeskus" / "locale",
 ]
 TIME_ZONE = "Europe/Helsinki"
+# Dates and times shown to people follow each language's own writing
+# (perhekeskus/core/formats/<lang>/formats.py): 8.12.2026 klo 14.30, 8 Dec 2026, 14:30.
+FORMAT_MODULE_PATH = ["perhekeskus.core.formats"]
 # Weekdays off besides public holidays in deadline counting (perhekeskus/core/calendar.py).
 WORKING_DAY_EXTRA_DAYS_OFF = env.list(
     "PERHEKESKUS_WORKING_DAY_EXTRA_DAYS_OFF", default=["midsummer_eve", "christmas_eve"]

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -136,7 +136,7 @@ def _export_rows(entries):
     yield header
     for e in entries:
         yield [
-            timezone.localtime(e.occurred_at).strftime("%d.%m.%Y %H:%M"),
+            formats.date_format(timezone.localtime(e.occurred_at), "SHORT_DATETIME_FORMAT"),
             e.actor_name,
             e.role_labels,
             e.unit,

@@ -90,11 +90,11 @@ def _uuid(text) -> uuid.UUID | None:
 def _date(value) -> str:
     if isinstance(value, datetime.datetime):
         value = timezone.localtime(value)
-    return formats.date_format(value, "j.n.Y")
+    return formats.date_format(value, "SHORT_DATE_FORMAT")
 
 
 def _short_date(value: datetime.date) -> str:
-    return formats.date_format(value, "j.n.")
+    return formats.date_format(value, "MONTH_DAY_FORMAT")
 
 
 def _task_label(code: str) -> str:

@@ -100,7 +100,7 @@ def _responsible_parts(row) -> list:
 def _matter_label(task_label, pending_at) -> str:
     return _("%(task)s, pending since %(date)s") % {
         "task": task_label,
-        "date": date_format(timezone.localtime(pending_at), "j.n.Y"),
+        "date": date_format(timezone.localtime(pending_at), "SHORT_DATE_FORMAT"),
     }
 
 

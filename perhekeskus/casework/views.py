@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -207,7 +207,7 @@ def on_behalf(request):
                     % {
                         "reference": contact.reference,
                         "unit": contact.unit.name,
-                        "date": contact.answer_due_by.strftime("%d.%m.%Y"),
+                        "date": formats.date_format(contact.answer_due_by, "SHORT_DATE_FORMAT"),
                     },
                 )
                 return redirect("casework:on_behalf")

@@ -461,7 +461,7 @@ def _history_value(model: str, field: str, value, names: dict[str, str]):
         return str(found) if found is not None else None
     if isinstance(value, str) and _ISO_DAY.match(value):
         try:
-            return formats.date_format(datetime.date.fromisoformat(value), "j.n.Y")
+            return formats.date_format(datetime.date.fromisoformat(value), "SHORT_DATE_FORMAT")
         except ValueError:
             return value
     if isinstance(value, str) and _UUID.match(value):

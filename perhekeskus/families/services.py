@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import identity
@@ -639,7 +639,7 @@ def member_end(
         raise ValidationError(
             {
                 "ends_on": _("The membership cannot end before it began (%(day)s).")
-                % {"day": f"{membership.starts_on:%-d.%-m.%Y}"}
+                % {"day": formats.date_format(membership.starts_on, "SHORT_DATE_FORMAT")}
             }
         )
     membership_end(actor=actor, membership=membership, ends_on=ends_on)
@@ -803,7 +803,10 @@ def identity_code_join(*, actor, person: Person, identity_code: str, expected_ve
                     "The identity code's date of birth (%(code_day)s) differs from the "
                     "recorded one (%(day)s)."
                 )
-                % {"code_day": f"{born:%-d.%-m.%Y}", "day": f"{person.date_of_birth:%-d.%-m.%Y}"}
+                % {
+                    "code_day": formats.date_format(born, "SHORT_DATE_FORMAT"),
+                    "day": formats.date_format(person.date_of_birth, "SHORT_DATE_FORMAT"),
+                }
             }
         )
     _identity_code_holder(actor, code, person)

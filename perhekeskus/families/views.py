@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -443,7 +444,9 @@ def _found(persons, *, versioned: bool = False) -> list[Found]:
     return [
         Found(
             p.pk,
-            f"{p.full_name}, {p.date_of_birth:%-d.%-m.%Y}" if p.date_of_birth else p.full_name,
+            f"{p.full_name}, {formats.date_format(p.date_of_birth, 'SHORT_DATE_FORMAT')}"
+            if p.date_of_birth
+            else p.full_name,
             p.version if versioned else None,
         )
         for p in persons

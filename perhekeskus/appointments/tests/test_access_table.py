@@ -196,7 +196,7 @@ def test_a_narrow_participant_sees_time_participants_and_place_not_notes(appoint
     client.force_login(psychologist)
     body = client.get(f"/appointments/{appointment.pk}/").content.decode()
     local = timezone.localtime(appointment.starts_at)
-    assert local.strftime("%H:%M") in body
+    assert f"{local.hour}.{local:%M}" in body  # Finnish: klo 14.30
     assert appointments.nurse.get_full_name() in body
     assert appointment.video_url in body  # PLACE: a participant joins
     assert NOTE not in body

@@ -108,7 +108,7 @@ def test_the_message_is_in_the_recipients_language(emails):
         now=a.starts_at - datetime.timedelta(hours=2), origin="https://pk.example.fi"
     )
     by_address = {m.to[0]: m for m in mail.outbox}
-    assert "10:15" in by_address["anna@example.fi"].body
+    assert "10.15" in by_address["anna@example.fi"].body  # Finnish: klo 10.15
     assert "Muistutus" in by_address["anna@example.fi"].subject
     assert "Påminnelse" in by_address["mikko@example.fi"].subject
     assert "/sv/" in by_address["mikko@example.fi"].body

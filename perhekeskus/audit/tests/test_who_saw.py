@@ -82,7 +82,7 @@ def test_what_was_seen_is_said_in_plain_words_for_each_kind_of_record(world):
         (
             "appointment",
             {"kind": "appointment", "on": "2026-12-03"},
-            "Read: an appointment on 3.12.",
+            "Read: an appointment on 3 Dec",
         ),
         ("appointment", None, "Read: an appointment"),
         ("my appointments", None, "Read: the family's appointments in a list"),
@@ -144,7 +144,7 @@ def test_basis_of_a_consent_says_when_it_was_given_and_for_what(world):
     (entry,) = _described(AccessLogEntry.objects.filter(actor_id=world.ngo_worker.pk))
     given = timezone.localtime(consent.created_at)
     assert entry.basis_text == (
-        f"with your consent given on {given.day}.{given.month}.{given.year} to Perhekahvila"
+        f"with your consent given on {given.day} {given:%b %Y} to Perhekahvila"
     )
 
 
@@ -211,7 +211,7 @@ def test_team_and_responsible_bases_name_the_matter_and_the_unit(db, _fast_passw
     assert entry.basis_text == (
         "member of your family's team for the plan in the matter social work for families "
         "with children, "
-        f"pending since {pending.day}.{pending.month}.{pending.year}, {case.other_unit.name}"
+        f"pending since {pending.day} {pending:%b %Y}, {case.other_unit.name}"
     )
     # The auditor reads the same entry with the member's name, never an id.
     (audited,) = selectors.describe([AccessLogEntry.objects.get(pk=entry.pk)])
@@ -240,7 +240,7 @@ def test_entries_are_grouped_by_day_and_by_professional_newest_first(world, pare
     assert page.count('<h3 id="log-day-') == 2
     assert "public health nurse" in page and world.clinic.name in page
     assert Organization.objects.get(pk=world.county.pk).name in page  # the organisation
-    assert "an appointment on 3.12." in page
+    assert "an appointment on 3 Dec" in page
     assert not UUID.search(page.split("<form")[1].split("</form>")[1])
 
 

@@ -123,8 +123,8 @@ def test_the_family_page_tells_the_consent_in_words(world, nurse):
     assert world.ngo.name in consents
     assert "For early support and peer groups: Lasten kerho." in consents
     assert "Data: service events and plans." in consents
-    start = timezone.localdate().strftime("%-d.%-m.%Y")
-    assert f"Valid {start}–{until:%-d.%-m.%Y}." in consents
+    start = timezone.localdate()
+    assert f"Valid {start.day} {start:%b %Y}–{until.day} {until:%b %Y}." in consents
     assert "consented by Anna Maria Virtanen" in consents
     history = page.split('id="history-heading"')[1]
     assert f"to unit: {world.ngo_unit.name}" in history

@@ -68,7 +68,15 @@ def case(db, _fast_passwords):
 
 
 def dob(person) -> str:
-    return f"{person.date_of_birth.day}.{person.date_of_birth.month}.{person.date_of_birth.year}"
+    """The date of birth as an English page writes it (8 Dec 2026)."""
+    born = person.date_of_birth
+    return f"{born.day} {born:%b %Y}"
+
+
+def typed_dob(person) -> str:
+    """The date of birth as a person types it into the search (8.12.2026)."""
+    born = person.date_of_birth
+    return f"{born.day}.{born.month}.{born.year}"
 
 
 def api_get(client, user, path):
@@ -124,7 +132,7 @@ def test_a_plan_only_member_s_search_shows_no_identity_code_and_matches_none(cas
     assert case.anna.identity_code not in found and "Rantatie" not in found
     assert dob(case.anna) not in found
     # A match on a code or a date would tell the code or the date.
-    for query in (case.anna.identity_code, dob(case.anna)):
+    for query in (case.anna.identity_code, typed_dob(case.anna)):
         seq = AccessLogEntry.objects.count()
         page = client.get("/en/families/", {"q": query}).content.decode()
         assert "Anna Maria Virtanen" not in page

@@ -73,7 +73,7 @@ def test_the_notice_shows_in_the_tool_and_can_be_read(client, signed, world):
     send_follow_up_reminders.call(FOLLOW_UP.isoformat())
     client.force_login(world.preparer)
     page = client.get("/en/impact/").content.decode()
-    assert "Follow-up due 1.12.2027" in page
+    assert "Follow-up due 1 Dec 2027" in page
     notice = Notice.objects.get()
     # Someone else's notice cannot be marked read.
     client.force_login(world.colleague)
