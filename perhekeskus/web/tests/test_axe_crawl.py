@@ -100,6 +100,10 @@ def demo_world(browser, django_db_setup, django_db_blocker):
         atomic = transaction.atomic() if shared else None
         if atomic is not None:
             atomic.__enter__()
+        else:
+            # The flush at the end also empties what the migrations put in
+            # (methods, vocabularies): keep it to put back for later modules.
+            before = connection.creation.serialize_db_to_string()
         server = None
         try:
             load_demo_region()
@@ -117,7 +121,8 @@ def demo_world(browser, django_db_setup, django_db_blocker):
             else:
                 from django.core.management import call_command
 
-                call_command("flush", interactive=False, verbosity=0)
+                call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+                connection.creation.deserialize_db_from_string(before)
 
 
 # --- Finding the pages -----------------------------------------------------------------
